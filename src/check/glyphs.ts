@@ -1,0 +1,69 @@
+/**
+ * Every character must have a glyph in the face that will print it; a PDF with missing glyphs shows empty
+ * boxes and is not valid PDF/A. A missing glyph is traced back to the data that holds the character.
+ */
+import type { FontRegistry } from '../fonts/font-registry.js';
+import type { FontRole } from '../fonts/font-role.js';
+import type { YamlSource } from '../load/yaml-source.js';
+import type { Block, ReportDocument } from '../model/document.js';
+import { errorFinding, type Finding } from '../report-error/finding.js';
+
+const ROLE_NAMES: Record<FontRole, string> = {
+  title: '标题',
+  heading: '一级标题',
+  subheading: '二级标题',
+  body: '正文',
+  table: '表格',
+  latin: '西文与数字',
+};
+
+function* textsOf(block: Block): Generator<{ role: FontRole; text: string }> {
+  switch (block.kind) {
+    case 'title':
+      yield { role: 'title', text: block.lines.join('') };
+      return;
+    case 'heading':
+      yield { role: block.level === 1 ? 'heading' : 'subheading', text: block.number + block.text };
+      return;
+    case 'paragraph':
+      yield { role: 'body', text: block.text };
+      return;
+    case 'table':
+      for (const row of block.rows) for (const cell of row.cells) yield { role: 'table', text: cell.lines.join('') };
+      return;
+    case 'signature':
+      yield { role: 'body', text: block.org + block.date };
+      return;
+    case 'pageBreak':
+      return;
+  }
+}
+
+export function checkGlyphs(document: ReportDocument, fonts: FontRegistry, source: YamlSource): Finding[] {
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  const texts = [...document.blocks.flatMap((b) => [...textsOf(b)]), { role: 'body' as FontRole, text: '— 0123456789 —' }];
+  for (const { role, text } of texts) {
+    for (const { char, face } of fonts.missingGlyphs(role, text)) {
+      if (reported.has(char + face.key)) continue;
+      reported.add(char + face.key);
+      const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      const origin = locateCharacter(char, source);
+      const where = origin ? '' : '（来自模板）';
+      findings.push(
+        errorFinding('GLYPH', `字符「${char}」（${code}）在${ROLE_NAMES[role]}字体 ${face.displayName} 中没有字形${where}；请改用其他字符，或在 report-gen.config.yaml 中为该角色指定包含此字的字体`, origin),
+      );
+    }
+  }
+  return findings;
+}
+
+function locateCharacter(char: string, source: YamlSource) {
+  for (const { path, value } of source.strings()) {
+    const index = value.indexOf(char);
+    if (index < 0) continue;
+    const before = value.slice(0, index).split('\n');
+    return source.positionInString(path, before.length, before[before.length - 1]!.length + 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,11 @@
+/** The shape of an arithmetic or text rule run before every build. */
+import type { ComputedStatistics } from '../compute/statistics.js';
+import type { YamlSource } from '../load/yaml-source.js';
+import type { Finding } from '../report-error/finding.js';
+
+export interface RuleInput {
+  source: YamlSource;
+  statistics: ComputedStatistics;
+}
+
+export type Rule = (input: RuleInput) => Finding[];

@@ -1,0 +1,119 @@
+/**
+ * Schema validation of a data file, with every issue turned into a Chinese finding at its YAML position.
+ */
+import type { z } from 'zod';
+import { labelOfPath, APPLICANT_COLUMNS, type FieldDef } from '../formats/shared/fields.js';
+import { TEXT_LIKE_PATHS } from '../formats/shared/schema-parts.js';
+import type { ReportFormat } from '../formats/format.js';
+import type { DataPath, YamlSource } from '../load/yaml-source.js';
+import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/finding.js';
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+const MAX_FINDINGS = 20;
+
+/** Validates and returns the data; throws a ReportError naming every problem (up to a limit). */
+export function validateReport(data: Record<string, unknown>, format: ReportFormat, source: YamlSource): Record<string, unknown> {
+  restoreTypedText(data, source);
+  const result = format.schema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data as Record<string, unknown>;
+  const findings = (result.error.issues as Issue[]).flatMap((issue) => describeIssue(issue, format, source));
+  findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
+  throw new ReportError(findings.slice(0, MAX_FINDINGS), EXIT.unusableInput);
+}
+
+/** Postcodes and phone numbers typed without quotes are read as numbers by YAML; keep what was typed. */
+function restoreTypedText(data: Record<string, unknown>, source: YamlSource): void {
+  for (const path of TEXT_LIKE_PATHS) {
+    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
+    const key = path[path.length - 1]!;
+    if (parent && typeof parent === 'object' && typeof (parent as Record<string, unknown>)[key] === 'number') {
+      (parent as Record<string, unknown>)[key] = source.sourceTextOf(path) ?? String((parent as Record<string, unknown>)[key]);
+    }
+  }
+}
+
+function describeIssue(issue: Issue, format: ReportFormat, source: YamlSource): Finding[] {
+  const path = issue.path as Array<string | number>;
+  const label = labelFor(format.fields, path);
+  const at = source.positionOf(path);
+  const shown = showValue(issue.input);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) =>
+        errorFinding('SCHEMA', `未知的键「${[...path, key].join('.')}」${knownKeysHint(format, path)}`, source.positionOfKey([...path, key])),
+      );
+    case 'invalid_type':
+      if (issue.input === undefined) return [errorFinding('SCHEMA', `缺少必填项${label}`, at)];
+      return [errorFinding('SCHEMA', `${label}${expectation(format.fields, path, issue.expected)}，实际为 ${shown}`, at)];
+    case 'too_small':
+    case 'too_big':
+      if (issue.origin === 'array') {
+        const n = Array.isArray(issue.input) ? issue.input.length : '?';
+        const order = APPLICANT_COLUMNS.map((c) => c.label).join('、');
+        return [errorFinding('SCHEMA', `${label}应有 ${APPLICANT_COLUMNS.length} 个数（依次为${order}），实际为 ${n} 个`, at)];
+      }
+      if (issue.origin === 'string') return [errorFinding('SCHEMA', `${label}不能为空`, at)];
+      return [errorFinding('SCHEMA', `${label}${expectation(format.fields, path, 'number')}，实际为 ${shown}`, at)];
+    case 'invalid_value':
+      return [errorFinding('SCHEMA', `${label}应为 ${issue.values.map((v) => String(v)).join(' 或 ')}，实际为 ${shown}`, at)];
+    case 'custom':
+    case 'invalid_format':
+      return [errorFinding('SCHEMA', `${label}应为日期，格式如 2022-01-20，实际为 ${shown}`, at)];
+    default:
+      return [errorFinding('SCHEMA', `${label}不符合要求：${issue.message}`, at)];
+  }
+}
+
+const PATH_LABELS: Record<string, string> = {
+  year: '报告年度',
+  issued: '成文日期',
+  format: '版式',
+  org: '机关信息',
+  'org.name': '机关全称',
+  text: '正文',
+  'text.overview': '一、总体情况',
+  'text.problems': '五、存在的主要问题及改进情况',
+  'text.other': '六、其他需要报告的事项',
+  'text.fee': '信息处理费情况',
+};
+
+function labelFor(fields: readonly FieldDef[], path: DataPath): string {
+  const official = labelOfPath(fields, path);
+  if (official) return official;
+  const dotted = path.join('.');
+  const name = PATH_LABELS[dotted];
+  return name ? `「${dotted}」（${name}）` : `「${dotted}」`;
+}
+
+function expectation(fields: readonly FieldDef[], path: DataPath, expected: string): string {
+  const field = fields.find((f) => f.path.every((p, i) => p === path[i]));
+  if (field?.kind === 'signed') return '应为整数（减少用负数）';
+  if (field?.kind === 'money') return '应为非负数';
+  if (field) return '应为非负整数';
+  if (expected === 'string') return '应为文字';
+  if (expected === 'object') return '应为“键: 值”映射';
+  if (expected === 'number' || expected === 'int') return '应为整数';
+  return `应为 ${expected}`;
+}
+
+function showValue(value: unknown): string {
+  if (typeof value === 'string') return `“${value}”`;
+  if (value === null) return '空值';
+  if (value === undefined) return '空';
+  if (typeof value === 'object') return Array.isArray(value) ? '列表' : '映射';
+  return String(value);
+}
+
+function knownKeysHint(format: ReportFormat, path: DataPath): string {
+  let schema: unknown = format.schema;
+  for (const key of path) schema = unwrap(schema)?.shape?.[key as string];
+  const shape = unwrap(schema)?.shape;
+  return shape ? `，可用的键：${Object.keys(shape).join('、')}` : '';
+}
+
+function unwrap(schema: unknown): { shape?: Record<string, unknown> } | undefined {
+  let s = schema as { def?: { type?: string; innerType?: unknown }; shape?: Record<string, unknown> } | undefined;
+  while (s?.def?.type === 'optional') s = s.def.innerType as typeof s;
+  return s;
+}

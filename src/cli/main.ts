@@ -1,0 +1,23 @@
+/** report-gen command line. */
+import { Command, Option } from 'commander';
+import { runBuild } from './build-command.js';
+import { reportFailure } from './report-failure.js';
+
+const program = new Command('report-gen')
+  .description('政府信息公开工作年度报告生成工具：YAML 数据 → 核对 → DOCX 与 PDF')
+  .showHelpAfterError();
+
+program
+  .command('build')
+  .description('生成报告（DOCX 与 PDF）')
+  .argument('<files...>', '数据文件，如 data/2020.yaml')
+  .option('-o, --out-dir <dir>', '输出目录', 'out')
+  .addOption(new Option('--to <kinds>', '输出格式，逗号分隔').default('docx,pdf'))
+  .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
+  .action(async (files: string[], options: { outDir: string; to: string; config: string }) => {
+    process.exitCode = await runBuild(files, options);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.exitCode = reportFailure(error);
+});

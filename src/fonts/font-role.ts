@@ -1,0 +1,9 @@
+import type { TextRole } from '../model/document.js';
+
+/** Text roles plus the face used for Latin letters and digits inside any role. */
+export type FontRole = TextRole | 'latin';
+
+export const FONT_ROLES: readonly FontRole[] = ['title', 'heading', 'subheading', 'body', 'table', 'latin'];
+
+/** Characters set in the Latin face: printable ASCII. */
+export const isLatin = (ch: string): boolean => /^[\x20-\x7e]$/.test(ch);

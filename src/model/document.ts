@@ -1,0 +1,90 @@
+/**
+ * The document model: what every writer consumes. Templates decide the content; the markup reader turns
+ * their output into these blocks; writers decide only typography.
+ */
+
+/** Typographic role of a piece of text; writers map roles to faces and sizes. */
+export type TextRole = 'title' | 'heading' | 'subheading' | 'body' | 'table';
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface TitleBlock {
+  kind: 'title';
+  /** One entry per printed line. */
+  lines: string[];
+}
+
+export interface HeadingBlock {
+  kind: 'heading';
+  /** 1 → 一、 (黑体), 2 → （一） (楷体). */
+  level: 1 | 2;
+  /** The generated number with its punctuation, e.g. "一、" or "（二）". */
+  number: string;
+  text: string;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: string;
+  /** First-line indent of two characters (正文) unless false. */
+  indent: boolean;
+  align: Align;
+}
+
+export interface TableCell {
+  /** Lines of the cell text; a line break in the markup starts a new entry. */
+  lines: string[];
+  rowSpan: number;
+  colSpan: number;
+  align: Align;
+  header: boolean;
+  /** Data path of a value cell, e.g. "requests.received.natural_person"; absent on labels. */
+  dataPath?: string;
+}
+
+export interface TableRow {
+  /** Only the cells that start in this row; positions covered by spans are omitted. */
+  cells: TableCell[];
+  header: boolean;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  /** The heading the table belongs to (for captions and accessibility). */
+  caption: string;
+  /** Relative column widths; writers scale them to the text width. */
+  columns: number[];
+  rows: TableRow[];
+}
+
+export interface PageBreakBlock {
+  kind: 'pageBreak';
+}
+
+/** 发文机关署名 and 成文日期, placed by the writers per GB/T 9704 §7.3.5. */
+export interface SignatureBlock {
+  kind: 'signature';
+  org: string;
+  date: string;
+}
+
+export type Block = TitleBlock | HeadingBlock | ParagraphBlock | TableBlock | PageBreakBlock | SignatureBlock;
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  /** Fixed creation time, so output is byte-identical for the same input. */
+  created: Date;
+  language: 'zh-CN';
+}
+
+export interface ReportDocument {
+  meta: DocumentMeta;
+  blocks: Block[];
+}
+
+/** Number of logical grid columns of a table (sum of the colSpans of its first row). */
+export function tableColumnCount(table: TableBlock): number {
+  return table.columns.length;
+}

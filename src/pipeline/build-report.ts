@@ -1,0 +1,44 @@
+/** Builds one data file into its outputs: every output is rendered before any is written. */
+import { checkGlyphs } from '../check/glyphs.js';
+import type { FontRegistry } from '../fonts/font-registry.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { outputBase } from '../output/output-paths.js';
+import { ReportError, type Finding } from '../report-error/finding.js';
+import { writeDocx } from '../writers/docx/write-docx.js';
+import { writePdf } from '../writers/pdf/write-pdf.js';
+import { prepareReport, type PreparedReport } from './prepare-report.js';
+import type { ReportDocument } from '../model/document.js';
+
+export type OutputKind = 'docx' | 'pdf';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['docx', 'pdf'];
+
+export interface BuildOptions {
+  outDir: string;
+  outputs: readonly OutputKind[];
+  fonts: FontRegistry;
+}
+
+export interface BuildResult {
+  files: string[];
+  findings: Finding[];
+  prepared: PreparedReport;
+}
+
+const WRITERS: Record<OutputKind, (document: ReportDocument, fonts: FontRegistry) => Promise<Buffer>> = {
+  docx: (document) => writeDocx(document),
+  pdf: writePdf,
+};
+
+export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
+  const prepared = prepareReport(dataFile);
+  const glyphErrors = checkGlyphs(prepared.document, options.fonts, prepared.source);
+  if (glyphErrors.length) throw new ReportError(glyphErrors);
+  const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await WRITERS[kind](prepared.document, options.fonts) })));
+  const base = outputBase(dataFile, options.outDir);
+  const files = rendered.map(({ kind, data }) => {
+    const file = `${base}.${kind}`;
+    writeFileAtomic(file, data);
+    return file;
+  });
+  return { files, findings: prepared.findings, prepared };
+}

@@ -1,0 +1,57 @@
+/**
+ * A finding is one problem with the input, pointing at where it is. Every user-facing failure is a list of
+ * findings, printed one per line in Chinese, never a stack trace.
+ */
+
+export interface SourcePosition {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  col: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  /** Stable id: YAML, SCHEMA, TOTAL, GLYPH, TEMPLATE, … or an arithmetic rule id such as R1. */
+  rule: string;
+  message: string;
+  at?: SourcePosition;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = {
+  ok: 0,
+  findings: 1,
+  unusableInput: 2,
+  internal: 3,
+} as const;
+
+export class ReportError extends Error {
+  constructor(
+    readonly findings: Finding[],
+    readonly exitCode: number = EXIT.findings,
+  ) {
+    super(findings.map(formatFinding).join('\n'));
+    this.name = 'ReportError';
+  }
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export function formatPosition(at: SourcePosition): string {
+  return `${at.file}:${at.line}:${at.col}`;
+}
+
+export function formatFinding(f: Finding): string {
+  const where = f.at ? `${formatPosition(f.at)} ` : '';
+  const tag = f.severity === 'error' ? '' : `${SEVERITY_LABEL[f.severity]} `;
+  const rule = /^[RLE]\d/.test(f.rule) ? `${f.rule} ` : '';
+  return `${where}${tag}${rule}${f.message}`;
+}
+
+export function errorFinding(rule: string, message: string, at?: SourcePosition): Finding {
+  return at ? { severity: 'error', rule, message, at } : { severity: 'error', rule, message };
+}

@@ -1,0 +1,60 @@
+/**
+ * Narrative text from the data file: plain paragraphs separated by blank lines, `## ` lines as numbered
+ * sub-headings, and Handlebars expressions that quote statistics. It becomes escaped markup.
+ */
+import Handlebars from 'handlebars';
+import { errorFinding, ReportError } from '../report-error/finding.js';
+import type { DataPath, YamlSource } from '../load/yaml-source.js';
+import { escapeMarkup } from '../markup/escape.js';
+import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
+
+const narrativeEnv = Handlebars.create();
+
+/** Replace `{{…}}` expressions by statistics; an unknown name is an error at its place in the YAML. */
+export function expandNarrative(text: string, context: object, source: YamlSource, path: DataPath): string {
+  try {
+    return narrativeEnv.compile(text, { strict: true, knownHelpersOnly: true, noEscape: true })(context);
+  } catch (error) {
+    const { line, col, reason } = locateHandlebarsError(error);
+    const at = source.positionInString(path, line, col);
+    throw new ReportError([errorFinding('TEMPLATE', `正文中的表达式有误：${explainHandlebarsReason(reason)}`, at)]);
+  }
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+
+/** Joins wrapped lines of one paragraph: no space between Chinese characters, one space otherwise. */
+export function joinWrappedLines(lines: string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (out && !(CJK.test(out.at(-1)!) || CJK.test(line[0]!))) out += ' ';
+    out += line;
+  }
+  return out;
+}
+
+/** Plain narrative text → markup of <h3> and <p> elements. */
+export function narrativeToMarkup(text: string): string {
+  const parts: string[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    const joined = joinWrappedLines(paragraph);
+    if (joined) parts.push(`<p>${escapeMarkup(joined)}</p>`);
+    paragraph = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const heading = /^\s*##\s+(.*)$/.exec(line);
+    if (heading) {
+      flush();
+      parts.push(`<h3>${escapeMarkup(heading[1]!.trim())}</h3>`);
+    } else if (!line.trim()) {
+      flush();
+    } else {
+      paragraph.push(line);
+    }
+  }
+  flush();
+  return parts.join('\n');
+}

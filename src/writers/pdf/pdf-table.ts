@@ -1,0 +1,126 @@
+/**
+ * Tables for pdfmake: the model lists only the cells that start in a row; pdfmake needs a full rectangle
+ * with placeholder cells for covered positions. Cells spanning rows are centred with a computed top margin,
+ * because pdfmake misplaces `verticalAlignment` on rowSpan cells.
+ */
+import type { Content, TableCell as PdfCell } from 'pdfmake/interfaces.js';
+import type { TableBlock, TableCell } from '../../model/document.js';
+import { PAGE } from '../../layout/page.js';
+import { tableFontSize } from '../../layout/typography.js';
+import type { PdfFaces } from './pdf-fonts.js';
+import { textRuns } from './text-runs.js';
+
+const PADDING_X = 3;
+const PADDING_Y = 1;
+
+export function pdfTable(table: TableBlock, faces: PdfFaces): Content {
+  const size = tableFontSize(table.columns.length);
+  const pitch = Math.round(size * 1.3 * 100) / 100;
+  const totalWeight = table.columns.reduce((a, b) => a + b, 0);
+  const widths = table.columns.map((w) => (w / totalWeight) * PAGE.textWidth - 2 * PADDING_X - 1);
+  const grid = placeCells(table);
+  const rowHeights = estimateRowHeights(table, grid, widths, faces, size, pitch);
+  const body: PdfCell[][] = table.rows.map((row, r) =>
+    Array.from({ length: table.columns.length }, (_, c) => {
+      const placed = grid[r]![c];
+      if (!placed || placed.row !== r || placed.col !== c) return {};
+      return pdfCell(placed.cell, r, c, widths, rowHeights, faces, size, pitch);
+    }),
+  );
+  const headerRows = table.rows.filter((row) => row.header).length;
+  return {
+    table: { widths, body, headerRows, dontBreakRows: true },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      paddingLeft: () => PADDING_X,
+      paddingRight: () => PADDING_X,
+      paddingTop: () => PADDING_Y,
+      paddingBottom: () => PADDING_Y,
+    },
+  };
+}
+
+interface Placed {
+  cell: TableCell;
+  row: number;
+  col: number;
+}
+
+/** The grid position each cell occupies, following HTML's table model. */
+export function placeCells(table: TableBlock): Array<Array<Placed | undefined>> {
+  const grid: Array<Array<Placed | undefined>> = table.rows.map(() => new Array(table.columns.length).fill(undefined));
+  table.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (grid[r]![c]) c++;
+      const placed = { cell, row: r, col: c };
+      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) grid[r + dr]![c + dc] = placed;
+      c += cell.colSpan;
+    }
+  });
+  return grid;
+}
+
+function spanWidth(widths: number[], col: number, colSpan: number): number {
+  return widths.slice(col, col + colSpan).reduce((a, b) => a + b, 0) + (colSpan - 1) * (2 * PADDING_X + 1);
+}
+
+function textWidth(text: string, faces: PdfFaces, size: number): number {
+  const face = faces.face('table').font;
+  let units = 0;
+  for (const ch of text) {
+    const glyph = face.glyphForCodePoint(ch.codePointAt(0)!);
+    units += glyph.advanceWidth;
+  }
+  return (units / face.unitsPerEm) * size;
+}
+
+function lineCount(cell: TableCell, width: number, faces: PdfFaces, size: number): number {
+  return cell.lines.reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, faces, size) / width - 0.02)), 0);
+}
+
+/** Height of each row from its single-row cells (enough to centre the cells that span rows). */
+function estimateRowHeights(
+  table: TableBlock,
+  grid: Array<Array<Placed | undefined>>,
+  widths: number[],
+  faces: PdfFaces,
+  size: number,
+  pitch: number,
+): number[] {
+  return table.rows.map((_, r) => {
+    let lines = 1;
+    for (const placed of new Set(grid[r])) {
+      if (!placed || placed.cell.rowSpan > 1) continue;
+      lines = Math.max(lines, lineCount(placed.cell, spanWidth(widths, placed.col, placed.cell.colSpan), faces, size));
+    }
+    return lines * pitch + 2 * PADDING_Y + 0.5;
+  });
+}
+
+function pdfCell(
+  cell: TableCell,
+  r: number,
+  c: number,
+  widths: number[],
+  rowHeights: number[],
+  faces: PdfFaces,
+  size: number,
+  pitch: number,
+): PdfCell {
+  const out: Record<string, unknown> = {
+    text: textRuns(cell.lines.join('\n'), faces, { role: 'table', size, pitch, noLatinFace: true }),
+    alignment: cell.align,
+  };
+  if (cell.colSpan > 1) out.colSpan = cell.colSpan;
+  if (cell.rowSpan > 1) {
+    out.rowSpan = cell.rowSpan;
+    const spanHeight = rowHeights.slice(r, r + cell.rowSpan).reduce((a, b) => a + b, 0);
+    const own = lineCount(cell, spanWidth(widths, c, cell.colSpan), faces, size) * pitch + 2 * PADDING_Y;
+    out.margin = [0, Math.max(0, (spanHeight - own) / 2), 0, 0];
+  } else {
+    out.verticalAlignment = 'middle';
+  }
+  return out as PdfCell;
+}
