@@ -5,7 +5,6 @@
 import {
   AlignmentType,
   Document,
-  DocumentGridType,
   Footer,
   Packer,
   PageBreak,
@@ -44,7 +43,6 @@ export async function writeDocx(document: ReportDocument): Promise<Buffer> {
               footer: twips(PAGE.margin.bottom - PAGE.pageNumberGap - PAGE_NUMBER_SIZE),
             },
           },
-          grid: { type: DocumentGridType.LINES, linePitch: twips(PAGE.linePitch) },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: document.blocks.flatMap(blockToDocx),
