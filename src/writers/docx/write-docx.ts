@@ -19,7 +19,7 @@ import { PAGE_NUMBER_SIZE } from '../../layout/typography.js';
 import type { Block, ReportDocument } from '../../model/document.js';
 import { fontsFor, halfPoints, paragraphStyles, STYLE_ID } from './docx-styles.js';
 import { docxTable } from './docx-table.js';
-import { fixTimestamps } from './reproducible-zip.js';
+import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
 
 export async function writeDocx(document: ReportDocument): Promise<Buffer> {
   const doc = new Document({
@@ -49,7 +49,14 @@ export async function writeDocx(document: ReportDocument): Promise<Buffer> {
       },
     ],
   });
-  return fixTimestamps(await Packer.toBuffer(doc), document.meta.created);
+  const core = corePropertiesXml({
+    title: document.meta.title,
+    subject: document.meta.subject,
+    creator: document.meta.author,
+    created: document.meta.created,
+  });
+  const packed = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]);
+  return setZipEntryTimes(packed, document.meta.created);
 }
 
 function blockToDocx(block: Block): FileChild[] {

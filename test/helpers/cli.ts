@@ -1,0 +1,59 @@
+/** Runs the built command line as a user would, and makes temporary folders for its output. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'report-gen.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+    timeout: 120_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix: string): string {
+  const base = join(tmpdir(), 'report-gen-tests');
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, `${prefix}-`));
+}
+
+/** Builds a data file into a fresh folder; returns the output paths. */
+export function buildInto(dataFile: string, extra: string[] = []): { dir: string; docx: string; pdf: string; result: CliResult } {
+  const dir = tempDir('build');
+  const result = runCli(['build', dataFile, '-o', dir, ...extra]);
+  if (result.code !== 0) throw new Error(`build failed (${result.code}):\n${result.stderr}`);
+  const name = dataFile.replace(/^.*\/|\.yaml$/g, '');
+  return { dir, docx: join(dir, `${name}.docx`), pdf: join(dir, `${name}.pdf`), result };
+}
+
+/** Writes a variant of an example data file, changed by `edit`, into a temp folder. */
+export function variantOf(example: string, edit: (text: string) => string, name = 'variant.yaml'): string {
+  const text = readFileSync(join(ROOT, example), 'utf8');
+  const changed = edit(text);
+  if (changed === text) throw new Error(`the edit did not change ${example}`);
+  const dir = tempDir('data');
+  const file = join(dir, name);
+  writeFileSync(file, changed);
+  return file;
+}
+
+/** 1-based line and column of the first occurrence of `needle` in a text (for expected positions). */
+export function positionOf(text: string, needle: string, from = 0): { line: number; col: number } {
+  const index = text.indexOf(needle, from);
+  if (index < 0) throw new Error(`not found: ${needle}`);
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, col: before[before.length - 1]!.length + 1 };
+}
