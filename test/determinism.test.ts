@@ -1,0 +1,31 @@
+/** The same input gives byte-identical DOCX and PDF, on any time zone; SOURCE_DATE_EPOCH sets the time stamp. */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli, tempDir } from './helpers/cli.js';
+import { readDocxPart } from './support/docx.js';
+
+function build(env: Record<string, string> = {}) {
+  const dir = tempDir('determinism');
+  const result = runCli(['build', join(ROOT, 'data/2021.yaml'), '-o', dir], { env });
+  expect(result.code, result.stderr).toBe(0);
+  return { docx: readFileSync(join(dir, '2021.docx')), pdf: readFileSync(join(dir, '2021.pdf')) };
+}
+
+describe('deterministic output', () => {
+  const first = build({ TZ: 'UTC' });
+  const second = build({ TZ: 'Asia/Shanghai' });
+
+  it('builds byte-identical files twice', () => {
+    expect(first.docx.equals(second.docx)).toBe(true);
+    expect(first.pdf.equals(second.pdf)).toBe(true);
+  });
+
+  it('stamps the 成文日期 as creation time unless SOURCE_DATE_EPOCH is set', () => {
+    const core = readDocxPart(first.docx, 'docProps/core.xml');
+    expect(core).toMatch(/<dcterms:created[^>]*>\d{4}-\d{2}-\d{2}T16:00:00Z</);
+    const stamped = build({ SOURCE_DATE_EPOCH: '1700000000' });
+    expect(readDocxPart(stamped.docx, 'docProps/core.xml')).toContain('2023-11-14T22:13:20Z');
+    expect(stamped.pdf.toString('latin1')).toContain('/CreationDate (D:20231114221320Z)');
+  });
+});

@@ -1,0 +1,35 @@
+/** Every printed character needs a glyph; traditional characters such as 東鳳鎮 must render. */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { positionOf, runCli, tempDir, variantOf, buildInto } from './helpers/cli.js';
+
+describe('a character no font can print', () => {
+  const file = variantOf('data/2021.yaml', (text) => text.replace(/^(\s*)## (.*)$/m, '$1## $2\n$1本乡位于𠀀字村。'));
+  const out = tempDir('out');
+  const result = runCli(['build', file, '-o', out]);
+
+  it('is an error at its place in the data file, and nothing is written', () => {
+    expect(result.code).toBe(1);
+    const expected = positionOf(readFileSync(file, 'utf8'), '𠀀');
+    const line = result.stderr.trim();
+    expect(line).toContain(`:${expected.line}:${expected.col} 字符「𠀀」（U+20000）在正文字体 NotoSerifSC-Regular 中没有字形`);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
+
+describe('traditional characters', () => {
+  const file = variantOf('data/2021.yaml', (text) =>
+    text.replace(/^(\s*)name:.*$/m, '$1name: 中山市東鳳鎮人民政府').replace(/^(\s*)## (.*)$/m, '$1## $2\n$1東鳳鎮認真貫徹《條例》，全年主動公開政府信息。'),
+  );
+  const { pdf } = buildInto(file);
+
+  it('print with embedded fonts and extract as typed', () => {
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('中山市東鳳鎮人民政府');
+    expect(text.replace(/\s+/g, '')).toContain('東鳳鎮認真貫徹《條例》，全年主動公開政府信息。');
+  });
+});

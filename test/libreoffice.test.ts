@@ -1,0 +1,26 @@
+/** LibreOffice opens the DOCX and lays it out on about as many pages as our PDF. */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { convertWithLibreOffice } from './support/office.js';
+import { pdfInfo, pdfPageText } from './support/pdf.js';
+import { builtExample, EXAMPLES } from './helpers/examples.js';
+import { tempDir } from './helpers/cli.js';
+
+describe.each(EXAMPLES)('$format DOCX in LibreOffice', ({ file }) => {
+  const { docx, pdf } = builtExample(file);
+  const converted = convertWithLibreOffice(docx, tempDir('soffice'));
+
+  it('converts to PDF with the page count of ours (±1)', () => {
+    const ours = pdfInfo(pdf).pages;
+    const theirs = pdfInfo(converted).pages;
+    expect(Math.abs(theirs - ours), `ours ${ours}, LibreOffice ${theirs}`).toBeLessThanOrEqual(1);
+  });
+
+  it('shows the title, the tables and the 落款', () => {
+    const text = Array.from({ length: pdfInfo(converted).pages }, (_, i) => pdfPageText(converted, i + 1)).join('').replace(/\s+/g, '');
+    expect(text).toContain('政府信息公开工作年度报告');
+    expect(text).toContain('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    expect(text).toContain('复议后起诉');
+    expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日$/);
+  });
+}, 180_000);
