@@ -99,9 +99,9 @@ const CASES: Case[] = [
   {
     name: 'a narrative quoting a statistic that does not exist',
     edit: (text) => text.replace(/^(\s*)## (.*)$/m, '$1## $2\n$1全年共受理{{requests.nothing.total}}件。'),
-    at: '{{requests.nothing.total}}',
+    at: 'requests.nothing.total',
     exit: 1,
-    message: '正文中的表达式有误：引用了不存在的数据项「nothing」',
+    message: '正文中的表达式有误：引用了不存在的数据项「requests.nothing.total」',
   },
 ];
 

@@ -17,7 +17,9 @@ export function expandNarrative(text: string, context: object, source: YamlSourc
   } catch (error) {
     const { line, col, reason } = locateHandlebarsError(error);
     const at = source.positionInString(path, line, col);
-    throw new ReportError([errorFinding('TEMPLATE', `正文中的表达式有误：${explainHandlebarsReason(reason)}`, at)]);
+    const expression = /^[\w.@/-]+/.exec((text.split('\n')[line - 1] ?? '').slice(col - 1))?.[0];
+    const explained = /not defined/.test(reason) && expression ? `引用了不存在的数据项「${expression}」` : explainHandlebarsReason(reason);
+    throw new ReportError([errorFinding('TEMPLATE', `正文中的表达式有误：${explained}`, at)]);
   }
 }
 
