@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pdfFonts } from './support/pdf.js';
+import { pdfFonts } from './readers/pdf.js';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
 
 const require = createRequire(import.meta.url);

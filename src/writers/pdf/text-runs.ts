@@ -11,7 +11,6 @@ export interface RunStyle {
   size: number;
   /** Distance between baselines, in points. */
   pitch: number;
-  characterSpacing?: number;
   /** Set Latin letters and digits in the role's own face (table cells: keeps digits centred). */
   noLatinFace?: boolean;
 }
@@ -34,7 +33,6 @@ export function textRuns(text: string, faces: PdfFaces, style: RunStyle): Conten
       font: faces.family(role),
       fontSize: style.size,
       lineHeight: lineHeightFactor(faces, role, style.size, style.pitch),
-      ...(style.characterSpacing ? { characterSpacing: style.characterSpacing } : {}),
     });
     current = '';
   };

@@ -12,8 +12,12 @@ import { pdfFaces, type PdfFaces } from './pdf-fonts.js';
 import { pdfTable } from './pdf-table.js';
 import { textRuns } from './text-runs.js';
 
-/** Squeezes 16 pt characters onto the 15.79 pt grid, so 28 fit on a line. */
-const BODY_CHARACTER_SPACING = -0.21;
+/**
+ * GB/T 9704 sets 28 characters of 3号 on a 156 mm line, 15.79 pt a character, which 16 pt glyphs cannot do
+ * without condensing (Word condenses the spacing). pdfmake positions each Chinese character by its measured
+ * width and ignores character spacing between one-character words, so the PDF sets body text at the grid pitch.
+ */
+const BODY_GRID_SIZE = PAGE.charPitch;
 const TITLE_PITCH = 36;
 /** Space a heading takes above a table at the top of a page, as a share of the page. */
 const TABLE_TOP_RATIO = 0.1;
@@ -51,7 +55,7 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry): P
 }
 
 function bodyRuns(text: string, faces: PdfFaces, role: 'body' | 'heading' | 'subheading') {
-  return textRuns(text, faces, { role, size: ROLE_STYLES[role].size, pitch: PAGE.linePitch, characterSpacing: BODY_CHARACTER_SPACING });
+  return textRuns(text, faces, { role, size: Math.min(ROLE_STYLES[role].size, BODY_GRID_SIZE), pitch: PAGE.linePitch });
 }
 
 function blocksToContent(blocks: readonly Block[], faces: PdfFaces): Content[] {
