@@ -68,7 +68,7 @@ const CASES: Case[] = [
     edit: (text) => text.replace(/^year:.*$/m, (line) => `${line}\nformat: national-2022`),
     at: 'national-2022',
     exit: 2,
-    message: '未知的版式「national-2022」，可用：national-2019、national-2021、legacy',
+    message: '未知的版式「national-2022」，可用：legacy、national-2019、national-2021',
   },
   {
     name: 'malformed YAML',

@@ -60,7 +60,7 @@ describe('template errors', () => {
 describe('narrative text', () => {
   it('escapes markup so that it prints literally', () => {
     const blocks = readMarkup(narrativeToMarkup('申请 <b>1</b> & </table> 件'));
-    expect(blocks).toEqual([{ kind: 'paragraph', text: '申请 <b>1</b> & </table> 件', indent: true, align: 'justify' }]);
+    expect(blocks).toEqual([{ kind: 'paragraph', text: '申请 <b>1</b> & </table> 件', indent: true, align: 'justify', role: 'body' }]);
   });
 
   it('numbers sub-headings within each section and joins wrapped lines', () => {

@@ -26,7 +26,10 @@ function* textsOf(block: Block): Generator<{ role: FontRole; text: string }> {
       yield { role: block.level === 1 ? 'heading' : 'subheading', text: block.number + block.text };
       return;
     case 'paragraph':
-      yield { role: 'body', text: block.text };
+      yield { role: block.role, text: block.text };
+      return;
+    case 'colophon':
+      for (const line of block.lines) yield { role: 'body', text: line.left + line.right };
       return;
     case 'table':
       for (const row of block.rows) for (const cell of row.cells) yield { role: 'table', text: cell.lines.join('') };

@@ -5,6 +5,8 @@ import type { Finding } from '../report-error/finding.js';
 
 export interface RuleInput {
   source: YamlSource;
+  /** The validated data file. */
+  data: Record<string, unknown>;
   statistics: ComputedStatistics;
 }
 

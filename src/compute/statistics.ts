@@ -137,7 +137,7 @@ export function getAt(object: unknown, path: ReadonlyArray<string | number>): un
   return node;
 }
 
-function setAt(object: Record<string, unknown>, path: readonly string[], value: unknown): void {
+export function setAt(object: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = object;
   for (const key of path.slice(0, -1)) {
     if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};

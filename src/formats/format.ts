@@ -1,6 +1,8 @@
 /** What makes a format: its statistic fields, schema, narrative keys, rules and templates. */
 import type { z } from 'zod';
 import type { Rule } from '../check/rule.js';
+import type { ComputedStatistics } from '../compute/statistics.js';
+import type { YamlSource } from '../load/yaml-source.js';
 import type { FieldDef } from './shared/fields.js';
 import type { NarrativeKey } from './shared/report-schema.js';
 
@@ -15,6 +17,8 @@ export interface ReportFormat {
   fields: readonly FieldDef[];
   narrative: readonly NarrativeKey[];
   schema: z.ZodObject;
+  /** Totals and display text of the statistics; typed totals are checked here. */
+  compute(data: Record<string, unknown>, source: YamlSource): ComputedStatistics;
   rules: readonly Rule[];
   /** Folder under templates/ holding report.hbs and the edition's partials. */
   templateDir: string;

@@ -4,8 +4,9 @@ import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/f
 import type { FormatId, ReportFormat } from './format.js';
 import { national2019 } from './national-2019/format.js';
 import { national2021 } from './national-2021/format.js';
+import { legacy } from './legacy/format.js';
 
-export const FORMATS: readonly ReportFormat[] = [national2019, national2021];
+export const FORMATS: readonly ReportFormat[] = [legacy, national2019, national2021];
 
 const YEAR_RULE = '2018年及以前用 legacy，2019–2020年用 national-2019，2021年起用 national-2021';
 
@@ -31,12 +32,9 @@ export function chooseFormat(data: Record<string, unknown>, source: YamlSource):
   const requested = data.format === undefined ? byYear : data.format;
   const format = FORMATS.find((f) => f.id === requested);
   if (!format) {
-    const known = [...FORMATS.map((f) => f.id), 'legacy'].join('、');
-    const message =
-      requested === 'legacy'
-        ? `legacy 版式（2018年及以前的报告）暂不支持；${year}年的报告按规则应使用 ${byYear}`
-        : `未知的版式「${String(requested)}」，可用：${known}`;
-    throw new ReportError([errorFinding('FORMAT', message, source.positionOf(data.format === undefined ? ['year'] : ['format']))], EXIT.unusableInput);
+    const known = FORMATS.map((f) => f.id).join('、');
+    const message = `未知的版式「${String(requested)}」，可用：${known}`;
+    throw new ReportError([errorFinding('FORMAT', message, source.positionOf(['format']))], EXIT.unusableInput);
   }
   const warnings: Finding[] = [];
   if (format.id !== byYear) {

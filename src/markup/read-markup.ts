@@ -9,6 +9,7 @@ import { errorFinding, ReportError } from '../report-error/finding.js';
 import { chineseNumber } from './numbering.js';
 
 const ALIGNS = new Set<Align>(['left', 'center', 'right', 'justify']);
+const PARAGRAPH_ROLES = new Set(['body', 'heading', 'subheading', 'title']);
 const CJK_OR_PUNCT = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
 export function readMarkup(markup: string): Block[] {
@@ -24,7 +25,7 @@ class MarkupReader {
   private subsectionCount = 0;
   private lastHeading = '';
   /** Paragraph indices whose <section-list/> waits for the full list of section headings. */
-  private readonly sectionLists: Array<{ index: number; parts: Array<string | null> }> = [];
+  private readonly sectionLists: Array<{ index: number; parts: Array<string | null>; separator: string }> = [];
   private readonly sectionTitles: string[] = [];
 
   readChildren(nodes: ChildNode[]): void {
@@ -39,9 +40,9 @@ class MarkupReader {
   }
 
   finish(): Block[] {
-    for (const { index, parts } of this.sectionLists) {
+    for (const { index, parts, separator } of this.sectionLists) {
       const block = this.blocks[index];
-      if (block?.kind === 'paragraph') block.text = parts.map((p) => p ?? this.sectionTitles.join('、')).join('');
+      if (block?.kind === 'paragraph') block.text = parts.map((p) => p ?? this.sectionTitles.join(separator)).join('');
     }
     return this.blocks;
   }
@@ -67,12 +68,14 @@ class MarkupReader {
         return;
       }
       case 'p': {
-        const parts = paragraphParts(el);
+        const { parts, separator } = paragraphParts(el);
         const align = attr(el, 'align') ?? 'justify';
         if (!ALIGNS.has(align as Align)) fail(`<p align="${align}"> 不受支持（可用 left、center、right、justify）`);
-        if (parts.includes(null)) this.sectionLists.push({ index: this.blocks.length, parts });
+        const role = attr(el, 'role') ?? 'body';
+        if (!PARAGRAPH_ROLES.has(role)) fail(`<p role="${role}"> 不受支持（可用 body、heading、subheading、title）`);
+        if (parts.includes(null)) this.sectionLists.push({ index: this.blocks.length, parts, separator });
         const text = parts.map((p) => p ?? '').join('');
-        this.blocks.push({ kind: 'paragraph', text, indent: attr(el, 'indent') !== 'no', align: align as Align });
+        this.blocks.push({ kind: 'paragraph', text, indent: attr(el, 'indent') !== 'no', align: align as Align, role: role as 'body' });
         return;
       }
       case 'table':
@@ -81,6 +84,14 @@ class MarkupReader {
       case 'page-break':
         this.blocks.push({ kind: 'pageBreak' });
         return;
+      case 'colophon': {
+        const lines = elements(el).map((line) => {
+          if (line.name !== 'line') fail('<colophon> 中只能有 <line left="…" right="…"/>');
+          return { left: attr(line, 'left') ?? '', right: attr(line, 'right') ?? '' };
+        });
+        this.blocks.push({ kind: 'colophon', lines });
+        return;
+      }
       case 'signature': {
         const org = childElement(el, 'org');
         const date = childElement(el, 'date');
@@ -124,9 +135,13 @@ function readRow(tr: Element, header: boolean): TableRow {
       colSpan: positive(attr(td, 'colspan')),
       align: align as Align,
       header: td.name === 'th',
+      indent: 0,
     };
     const path = attr(td, 'data-path');
     if (path) cell.dataPath = path;
+    const indent = Number(attr(td, 'indent') ?? 0);
+    if (!Number.isInteger(indent) || indent < 0) fail(`<${td.name} indent="${attr(td, 'indent')}"> 应为非负整数`);
+    cell.indent = indent;
     return cell;
   });
   return { cells, header };
@@ -186,20 +201,22 @@ function inlineText(el: Element): string {
   return lines(el).join('');
 }
 
-/** Paragraph text pieces; null marks a <section-list/>. */
-function paragraphParts(el: Element): Array<string | null> {
+/** Paragraph text pieces; null marks a <section-list/>, whose headings are joined with its separator. */
+function paragraphParts(el: Element): { parts: Array<string | null>; separator: string } {
   const parts: Array<string | null> = [];
+  let separator = '、';
   let text = '';
   for (const node of el.children) {
     if (node.type === 'text') text += node.data;
     else if (node.type === 'tag' && node.name === 'section-list') {
       parts.push(foldWhitespace(text));
       parts.push(null);
+      separator = attr(node, 'separator') ?? separator;
       text = '';
     } else if (node.type === 'tag') fail(`<p> 中有不支持的元素 <${node.name}>`);
   }
   parts.push(foldWhitespace(text));
-  return parts;
+  return { parts, separator };
 }
 
 /** Template line breaks vanish between Chinese characters and become one space elsewhere. */

@@ -29,6 +29,8 @@ export interface ParagraphBlock {
   /** First-line indent of two characters (正文) unless false. */
   indent: boolean;
   align: Align;
+  /** Typeface role: body text, or an unnumbered line set like a title or heading (附件, 附件标题). */
+  role: 'body' | 'heading' | 'subheading' | 'title';
 }
 
 export interface TableCell {
@@ -40,6 +42,8 @@ export interface TableCell {
   header: boolean;
   /** Data path of a value cell, e.g. "requests.received.natural_person"; absent on labels. */
   dataPath?: string;
+  /** Left indent in characters (levels of the legacy 统计表). */
+  indent: number;
 }
 
 export interface TableRow {
@@ -68,7 +72,14 @@ export interface SignatureBlock {
   date: string;
 }
 
-export type Block = TitleBlock | HeadingBlock | ParagraphBlock | TableBlock | PageBreakBlock | SignatureBlock;
+/** 版记: lines between separator rules at the foot of the last page (GB/T 9704 §7.4). */
+export interface ColophonBlock {
+  kind: 'colophon';
+  /** Each line: text at the left (indented one character) and at the right (indented one character). */
+  lines: Array<{ left: string; right: string }>;
+}
+
+export type Block = TitleBlock | HeadingBlock | ParagraphBlock | TableBlock | PageBreakBlock | SignatureBlock | ColophonBlock;
 
 export interface DocumentMeta {
   title: string;

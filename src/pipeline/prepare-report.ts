@@ -2,7 +2,6 @@
  * load → check → compute → templates → document model. Everything up to the writers, shared by every
  * command. Throws a ReportError with findings when the input cannot become a report.
  */
-import { computeStatistics } from '../compute/statistics.js';
 import { runRules } from '../check/run-rules.js';
 import { validateReport } from '../check/validate.js';
 import { chooseFormat } from '../formats/registry.js';
@@ -34,13 +33,13 @@ export function prepareFromSource(source: YamlSource): PreparedReport {
   const raw = source.toJS() as Record<string, unknown>;
   const { format, warnings } = chooseFormat(raw, source);
   const data = validateReport(raw, format, source);
-  const statistics = computeStatistics(data, format.fields, source);
-  const findings = [...warnings, ...statistics.findings, ...runRules(format.rules, { source, statistics })];
+  const statistics = format.compute(data, source);
+  const findings = [...warnings, ...statistics.findings, ...runRules(format.rules, { source, data, statistics })];
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length) throw new ReportError(errors);
 
   const org = data.org as { name: string };
-  const context = { ...data, ...statistics.tree, format: format.id };
+  const context = { document: {}, ...data, ...statistics.tree, format: format.id };
   const narratives = new Map<string, string>();
   const text = (data.text ?? {}) as Record<string, string | undefined>;
   for (const { key } of format.narrative) {

@@ -14,7 +14,7 @@ export interface RenderRuntime {
   narratives: ReadonlyMap<string, string>;
 }
 
-export const HELPER_NAMES = ['cell', 'row', 'appeal', 'narrative', 'date'] as const;
+export const HELPER_NAMES = ['cell', 'row', 'appeal', 'narrative', 'date', 'optional'] as const;
 
 type Options = Handlebars.HelperOptions & { data: { runtime: RenderRuntime } };
 
@@ -42,6 +42,11 @@ export function registerHelpers(env: typeof Handlebars): void {
   });
   /** {{narrative "text.overview"}}: paragraphs and numbered sub-headings from the data file. */
   env.registerHelper('narrative', (path: string, options: Options) => new env.SafeString(options.data.runtime.narratives.get(path) ?? ''));
+  /** {{optional "statistics.filled_by.head"}}: a value that may be absent; absent prints nothing. */
+  env.registerHelper('optional', (path: string, options: Options) => {
+    const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], options.data.root);
+    return value === undefined || value === null ? '' : String(value);
+  });
   /** {{date issued}}: 2022-01-20 → 2022年1月20日. */
   env.registerHelper('date', (iso: unknown) => {
     if (typeof iso !== 'string') throw new Error(`"date" needs an ISO date, got ${String(iso)}`);

@@ -1,4 +1,6 @@
 import { checkBalance } from '../../check/rules/r1-balance.js';
+import { checkDocumentDates } from '../../check/rules/document-dates.js';
+import { computeStatistics } from '../../compute/statistics.js';
 import type { ReportFormat } from '../format.js';
 import { FIELDS_2019 } from './fields.js';
 import { NARRATIVE_2019, schema2019 } from './schema.js';
@@ -11,6 +13,7 @@ export const national2019: ReportFormat = {
   fields: FIELDS_2019,
   narrative: NARRATIVE_2019,
   schema: schema2019,
-  rules: [checkBalance],
+  compute: (data, source) => computeStatistics(data, FIELDS_2019, source),
+  rules: [checkBalance, checkDocumentDates],
   templateDir: 'national-2019',
 };

@@ -1,4 +1,6 @@
 import { checkBalance } from '../../check/rules/r1-balance.js';
+import { checkDocumentDates } from '../../check/rules/document-dates.js';
+import { computeStatistics } from '../../compute/statistics.js';
 import type { ReportFormat } from '../format.js';
 import { FIELDS_2021 } from './fields.js';
 import { NARRATIVE_2021, schema2021 } from './schema.js';
@@ -11,6 +13,7 @@ export const national2021: ReportFormat = {
   fields: FIELDS_2021,
   narrative: NARRATIVE_2021,
   schema: schema2021,
-  rules: [checkBalance],
+  compute: (data, source) => computeStatistics(data, FIELDS_2021, source),
+  rules: [checkBalance, checkDocumentDates],
   templateDir: 'national-2021',
 };

@@ -15,11 +15,15 @@ export type FieldKind =
   /** A 表四 block: four result counts, optionally a typed total. */
   | 'appealBlock'
   /** The unit of a money field whose unit the data declares (元 or 万元). */
-  | 'unit';
+  | 'unit'
+  /** A non-negative integer, or empty (~) for a cell left blank (legacy 统计表). */
+  | 'countOrBlank'
+  /** A non-negative amount, or empty (~). */
+  | 'moneyOrBlank';
 
 export interface FieldDef {
   path: string[];
-  table: '表二' | '表三' | '表四';
+  table: '表二' | '表三' | '表四' | '统计表';
   /** Official row label; for grouped rows the group label and the item label, joined by a space. */
   row: string;
   /** Official column label, when the field is one cell. */

@@ -9,8 +9,18 @@ export interface NarrativeKey {
   required: boolean;
 }
 
-export function nationalReportSchema(formatId: string, fields: readonly FieldDef[], narrative: readonly NarrativeKey[]) {
-  const statistics = objectFromFields(fields);
+/** 公文 elements, used when the report is sent as a document (formats.md §5.2). */
+export const documentSchema = () =>
+  z
+    .strictObject({
+      addressee: z.string().min(1).optional().describe('主送机关，如“市政府办公厅”（印在标题下，后加全角冒号）'),
+      printed_by: z.string().min(1).optional().describe('印发机关（版记）'),
+      printed_on: isoDate().optional().describe('印发日期（版记），不得早于成文日期'),
+    })
+    .describe('公文要素（以公文形式报送时使用）');
+
+/** The keys every format shares: format, year, org, 成文日期, narrative text and 公文 elements. */
+export function commonShape(formatId: string, narrative: readonly NarrativeKey[]) {
   const text = z.strictObject(
     Object.fromEntries(
       narrative.map((n) => {
@@ -19,15 +29,19 @@ export function nationalReportSchema(formatId: string, fields: readonly FieldDef
       }),
     ),
   );
+  return {
+    format: z.literal(formatId).optional().describe('版式；省略时按年度选择（2018年及以前 legacy，2019–2020年 national-2019，2021年起 national-2021）'),
+    year: z.number().int().min(2008).max(2100).describe('报告年度（统计期限为该年1月1日至12月31日）'),
+    previous: z.string().min(1).optional().describe('上一年度数据文件的路径（用于跨年度核对）'),
+    org: orgSchema(),
+    issued: isoDate().describe('成文日期，如 2022-01-20，印为“2022年1月20日”'),
+    text: text.describe('报告正文；段落之间空一行，以“## ”开头的行为小标题（自动编号）'),
+    document: documentSchema().optional(),
+  };
+}
+
+export function nationalReportSchema(formatId: string, fields: readonly FieldDef[], narrative: readonly NarrativeKey[]) {
   return z
-    .strictObject({
-      format: z.literal(formatId).optional().describe('版式；省略时按年度选择（2018年及以前 legacy，2019–2020年 national-2019，2021年起 national-2021）'),
-      year: z.number().int().min(2008).max(2100).describe('报告年度（统计期限为该年1月1日至12月31日）'),
-      previous: z.string().min(1).optional().describe('上一年度数据文件的路径（用于跨年度核对）'),
-      org: orgSchema(),
-      issued: isoDate().describe('成文日期，如 2022-01-20，印为“2022年1月20日”'),
-      text: text.describe('报告正文；段落之间空一行，以“## ”开头的行为小标题（自动编号）'),
-      ...statistics.shape,
-    })
+    .strictObject({ ...commonShape(formatId, narrative), ...objectFromFields(fields).shape })
     .describe(`政府信息公开工作年度报告数据（${formatId}）`);
 }

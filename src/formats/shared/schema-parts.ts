@@ -60,6 +60,7 @@ export const TEXT_LIKE_PATHS: ReadonlyArray<ReadonlyArray<string>> = [
   ['org', 'postcode'],
   ['org', 'phone'],
   ['org', 'fax'],
+  ['statistics', 'filled_by', 'phone'],
 ];
 
 function fieldSchema(field: FieldDef): z.ZodType {
@@ -77,6 +78,10 @@ function fieldSchema(field: FieldDef): z.ZodType {
       return appealBlock(label);
     case 'unit':
       return z.enum(['元', '万元']).describe(label);
+    case 'countOrBlank':
+      return count().nullable().describe(`${label}（空白填 ~）`);
+    case 'moneyOrBlank':
+      return money().nullable().describe(`${label}（空白填 ~）`);
   }
 }
 

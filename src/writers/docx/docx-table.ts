@@ -58,6 +58,7 @@ export function docxTable(table: TableBlock): Table {
                     new Paragraph({
                       style: STYLE_ID.table,
                       alignment: ALIGNMENT[cell.align],
+                      ...(cell.indent ? { indent: { left: twips(cell.indent * tableFontSize(table.columns.length)) } } : {}),
                       keepNext: r < lastRow,
                       children: [new TextRun({ text: line, size })],
                     }),

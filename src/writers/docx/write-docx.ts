@@ -4,6 +4,12 @@
  */
 import {
   AlignmentType,
+  BorderStyle,
+  FrameAnchorType,
+  FrameWrap,
+  HeightRule,
+  LineRuleType,
+  TabStopType,
   Document,
   Footer,
   Packer,
@@ -15,8 +21,8 @@ import {
 } from 'docx';
 import { PAGE, twips } from '../../layout/page.js';
 import { placeSignature } from '../../layout/signature.js';
-import { PAGE_NUMBER_SIZE } from '../../layout/typography.js';
-import type { Block, ReportDocument } from '../../model/document.js';
+import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
+import type { Block, ColophonBlock, ReportDocument } from '../../model/document.js';
 import { fontsFor, halfPoints, paragraphStyles, STYLE_ID } from './docx-styles.js';
 import { docxTable } from './docx-table.js';
 import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
@@ -73,12 +79,14 @@ function blockToDocx(block: Block): FileChild[] {
     case 'paragraph':
       return [
         new Paragraph({
-          style: STYLE_ID.body,
+          style: STYLE_ID[block.role],
           text: block.text,
-          ...(block.indent ? {} : { indent: { firstLine: 0 } }),
-          ...(block.align !== 'justify' ? { alignment: ALIGN[block.align] } : {}),
+          ...(block.indent ? { indent: { firstLine: twips(2 * PAGE.charPitch) } } : { indent: { firstLine: 0 } }),
+          ...(block.align !== 'justify' || block.role === 'title' ? { alignment: ALIGN[block.align] } : {}),
         }),
       ];
+    case 'colophon':
+      return [colophon(block)];
     case 'table':
       return [docxTable(block)];
     case 'pageBreak':
@@ -97,6 +105,33 @@ function blockToDocx(block: Block): FileChild[] {
       return [line(block.org, place.orgRightIndent, true), line(block.date, place.dateRightIndent, false)];
     }
   }
+}
+
+/** 版记 in a frame on the bottom edge of the 版心, between rules (GB/T 9704 §7.4). */
+function colophon(block: ColophonBlock): Paragraph {
+  const lineHeight = twips(26);
+  const height = lineHeight * block.lines.length;
+  const inset = twips(ROLE_STYLES.body.size);
+  const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 0 });
+  return new Paragraph({
+    frame: {
+      type: 'absolute',
+      position: { x: 0, y: twips(PAGE.textHeight) - height },
+      anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+      width: twips(PAGE.textWidth),
+      height,
+      rule: HeightRule.EXACT,
+      wrap: FrameWrap.AROUND,
+    },
+    border: { top: rule(8), bottom: rule(8) },
+    tabStops: [{ type: TabStopType.RIGHT, position: twips(PAGE.textWidth) - inset }],
+    indent: { left: inset, firstLine: 0 },
+    spacing: { line: lineHeight, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: block.lines.flatMap((line, i) => [
+      ...(i > 0 ? [new TextRun({ break: 1 })] : []),
+      new TextRun({ text: `${line.left}\t${line.right}`, size: halfPoints(PAGE_NUMBER_SIZE), font: fontsFor('body') }),
+    ]),
+  });
 }
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;

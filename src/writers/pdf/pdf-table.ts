@@ -113,14 +113,16 @@ function pdfCell(
     text: textRuns(cell.lines.join('\n'), faces, { role: 'table', size, pitch, noLatinFace: true }),
     alignment: cell.align,
   };
+  const indent = cell.indent * size;
   if (cell.colSpan > 1) out.colSpan = cell.colSpan;
   if (cell.rowSpan > 1) {
     out.rowSpan = cell.rowSpan;
     const spanHeight = rowHeights.slice(r, r + cell.rowSpan).reduce((a, b) => a + b, 0);
     const own = lineCount(cell, spanWidth(widths, c, cell.colSpan), faces, size) * pitch + 2 * PADDING_Y;
-    out.margin = [0, Math.max(0, (spanHeight - own) / 2), 0, 0];
+    out.margin = [indent, Math.max(0, (spanHeight - own) / 2), 0, 0];
   } else {
     out.verticalAlignment = 'middle';
+    if (indent) out.margin = [indent, 0, 0, 0];
   }
   return out as PdfCell;
 }

@@ -28,12 +28,12 @@ export function textRuns(text: string, faces: PdfFaces, style: RunStyle): Conten
   const flush = () => {
     if (!current) return;
     const role = currentLatin ? 'latin' : style.role;
-    runs.push({
-      text: current,
-      font: faces.family(role),
-      fontSize: style.size,
-      lineHeight: lineHeightFactor(faces, role, style.size, style.pitch),
-    });
+    // Separate inlines may break between them: lets a long web address wrap after / and . instead of
+    // stretching the justified line before it.
+    const pieces = currentLatin && current.length > 20 ? current.split(/(?<=[/.?&=_-])/) : [current];
+    for (const piece of pieces) {
+      runs.push({ text: piece, font: faces.family(role), fontSize: style.size, lineHeight: lineHeightFactor(faces, role, style.size, style.pitch) });
+    }
     current = '';
   };
   for (const ch of text) {

@@ -4,7 +4,7 @@
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FontRegistry } from '../../fonts/font-registry.js';
-import type { Block, ReportDocument } from '../../model/document.js';
+import type { Block, ColophonBlock, ParagraphBlock, ReportDocument } from '../../model/document.js';
 import { PAGE } from '../../layout/page.js';
 import { placeSignature } from '../../layout/signature.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
@@ -37,6 +37,7 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry): P
       modDate: document.meta.created,
     },
     language: document.meta.language,
+    defaultStyle: { font: faces.family('body') },
     content: blocksToContent(document.blocks, faces),
     footer: (page: number) => pageNumber(page, faces),
     pageBreakBefore: (node, context) => {
@@ -45,13 +46,19 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry): P
         const next = context.getFollowingNodesOnPage()[0];
         return node.pageNumbers.length === 1 && (!next || Boolean(next.table && next.pageNumbers.length > 1));
       }
-      // A table that would cross a page starts on a new one (pdfmake drops borders when a page break falls inside
-      // a rowSpan group, upstream #2270). Near the top of a page it may only follow its heading.
-      if (node.table) return node.pageNumbers.length > 1 && node.startPosition.verticalRatio > TABLE_TOP_RATIO;
+      // A table with row spans that would cross a page starts on a new one (pdfmake drops borders when a page
+      // break falls inside a rowSpan group, upstream #2270). Near the top of a page it may only follow its heading.
+      if (node.table && hasRowSpans(node.table.body)) {
+        return node.pageNumbers.length > 1 && node.startPosition.verticalRatio > TABLE_TOP_RATIO;
+      }
       return false;
     },
   };
   return pdfmake.createPdf(definition).getBuffer();
+}
+
+function hasRowSpans(body: unknown): boolean {
+  return Array.isArray(body) && body.some((row) => Array.isArray(row) && row.some((cell) => (cell as { rowSpan?: number })?.rowSpan));
 }
 
 function bodyRuns(text: string, faces: PdfFaces, role: 'body' | 'heading' | 'subheading') {
@@ -78,11 +85,17 @@ function blockToContent(block: Block, faces: PdfFaces): Content {
         headlineLevel: block.level,
       };
     case 'paragraph':
-      return { text: bodyRuns(block.text, faces, 'body'), leadingIndent: block.indent ? indent : 0, alignment: block.align };
+      return paragraph(block, faces);
     case 'table':
       return pdfTable(block, faces);
     case 'pageBreak':
       return { text: '', pageBreak: 'after' };
+    case 'colophon':
+      // An empty row keeps the foot of the page free (or moves to a new page), then the 版记 is drawn there.
+      return [
+        { table: { widths: ['*'], heights: [colophonHeight(block)], body: [[{ text: '' }]], dontBreakRows: true }, layout: 'noBorders' },
+        colophonContent(block, faces),
+      ];
     case 'signature': {
       const place = placeSignature(block.org, block.date);
       return {
@@ -95,6 +108,43 @@ function blockToContent(block: Block, faces: PdfFaces): Content {
       };
     }
   }
+}
+
+function paragraph(block: ParagraphBlock, faces: PdfFaces): Content {
+  const leadingIndent = block.indent ? 2 * PAGE.charPitch : 0;
+  if (block.role === 'title') {
+    return {
+      text: textRuns(block.text, faces, { role: 'title', size: ROLE_STYLES.title.size, pitch: TITLE_PITCH }),
+      alignment: block.align,
+      leadingIndent,
+      margin: [0, 0, 0, PAGE.linePitch],
+    };
+  }
+  return { text: bodyRuns(block.text, faces, block.role), leadingIndent, alignment: block.align };
+}
+
+const COLOPHON_LINE = 26;
+const colophonHeight = (block: ColophonBlock) => block.lines.length * COLOPHON_LINE + 2;
+
+/** 版记: 4号 lines between rules, the last rule on the bottom edge of the 版心 (GB/T 9704 §7.4). */
+function colophonContent(block: ColophonBlock, faces: PdfFaces): Content {
+  const style = { role: 'body' as const, size: PAGE_NUMBER_SIZE, pitch: PAGE_NUMBER_SIZE * 1.3 };
+  const inset = ROLE_STYLES.body.size;
+  const gap = (COLOPHON_LINE - style.pitch) / 2;
+  const rule = (width: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE.textWidth, y2: 0, lineWidth: width }] });
+  const stack: Content[] = [rule(1)];
+  block.lines.forEach((line, i) => {
+    if (i > 0) stack.push(rule(0.7));
+    stack.push({
+      columns: [
+        { text: textRuns(line.left, faces, style), margin: [inset, 0, 0, 0] },
+        { text: textRuns(line.right, faces, style), alignment: 'right', margin: [0, 0, inset, 0] },
+      ],
+      margin: [0, gap, 0, gap],
+    });
+  });
+  stack.push(rule(1));
+  return { absolutePosition: { x: PAGE.margin.left, y: PAGE.margin.top + PAGE.textHeight - colophonHeight(block) }, stack };
 }
 
 /** "— N —", 4号, odd pages right and even pages left, one character in from the 版心 edge, 7 mm below it. */
