@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,8 +35,11 @@ export function buildInto(dataFile: string, extra: string[] = []): { dir: string
   const dir = tempDir('build');
   const result = runCli(['build', dataFile, '-o', dir, ...extra]);
   if (result.code !== 0) throw new Error(`build failed (${result.code}):\n${result.stderr}`);
-  const name = dataFile.replace(/^.*\/|\.yaml$/g, '');
-  return { dir, docx: join(dir, `${name}.docx`), pdf: join(dir, `${name}.pdf`), result };
+  const written = [...result.stdout.matchAll(/^已生成 (.+)$/gm)].map((m) => resolve(ROOT, m[1]!));
+  const docx = written.find((f) => f.endsWith('.docx'));
+  const pdf = written.find((f) => f.endsWith('.pdf'));
+  if (!docx || !pdf) throw new Error(`build wrote no DOCX/PDF:\n${result.stdout}`);
+  return { dir, docx, pdf, result };
 }
 
 /** Writes a variant of an example data file, changed by `edit`, into a temp folder. */

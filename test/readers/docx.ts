@@ -6,6 +6,8 @@ export interface DocxCell {
   text: string;
   gridSpan: number;
   vMerge: 'restart' | 'continue' | null;
+  /** Left indent of the first paragraph, in twips. */
+  indentLeft: number;
 }
 
 export interface DocxRow {
@@ -69,7 +71,13 @@ export function docxTables(docx: Buffer): DocxTable[] {
           const span = tcPr && children(tcPr, 'w:gridSpan')[0];
           const merge = tcPr && children(tcPr, 'w:vMerge')[0];
           const mergeValue = merge ? (merge.getAttribute('w:val') === 'restart' ? 'restart' : 'continue') : null;
-          return { text: cellText(tc), gridSpan: span ? Number(span.getAttribute('w:val')) : 1, vMerge: mergeValue };
+          const ind = descendants(tc, 'w:ind')[0];
+          return {
+            text: cellText(tc),
+            gridSpan: span ? Number(span.getAttribute('w:val')) : 1,
+            vMerge: mergeValue,
+            indentLeft: Number(ind?.getAttribute('w:left') ?? ind?.getAttribute('w:start') ?? 0),
+          };
         }),
       };
     }),

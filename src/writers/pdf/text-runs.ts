@@ -28,12 +28,14 @@ export function textRuns(text: string, faces: PdfFaces, style: RunStyle): Conten
   const flush = () => {
     if (!current) return;
     const role = currentLatin ? 'latin' : style.role;
-    // Separate inlines may break between them: lets a long web address wrap after / and . instead of
-    // stretching the justified line before it.
-    const pieces = currentLatin && current.length > 20 ? current.split(/(?<=[/.?&=_-])/) : [current];
-    for (const piece of pieces) {
-      runs.push({ text: piece, font: faces.family(role), fontSize: style.size, lineHeight: lineHeightFactor(faces, role, style.size, style.pitch) });
-    }
+    runs.push({
+      text: current,
+      font: faces.family(role),
+      fontSize: style.size,
+      lineHeight: lineHeightFactor(faces, role, style.size, style.pitch),
+      // A long web address may wrap anywhere rather than stretch the justified line before it.
+      ...(currentLatin && current.length > 20 ? { wordBreak: 'break-all' as const } : {}),
+    });
     current = '';
   };
   for (const ch of text) {
