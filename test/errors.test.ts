@@ -26,8 +26,8 @@ const CASES: Case[] = [
     name: 'a negative count',
     edit: replaceLine('not_held', 'not_held: [-1, 0, 0, 0, 0, 0]'),
     at: '-1, 0, 0',
-    exit: 2,
-    message: '表三「（四）无法提供 1.本机关不掌握相关政府信息」「自然人」应为非负整数，实际为 -1',
+    exit: 1,
+    message: 'N1 表三「（四）无法提供 1.本机关不掌握相关政府信息」「自然人」应为非负整数，实际为 -1',
   },
   {
     name: 'a word where a number belongs',
@@ -87,14 +87,14 @@ const CASES: Case[] = [
     edit: (text) => text.replace(/^(\s*)received:\s*\[([^\]]*)\]/m, (_m, indent: string, cells: string) => `${indent}received: [${cells}, 999]`),
     at: '999',
     exit: 1,
-    message: /^表三「一、本年新收政府信息公开申请数量」「总计」应为 \d+（自然人 \d+ \+ 商业企业 \d+ \+ 科研机构 \d+ \+ 社会公益组织 \d+ \+ 法律服务机构 \d+ \+ 其他 \d+），实际填写 999$/,
+    message: /^R2 表三「一、本年新收政府信息公开申请数量」「总计」应为 \d+（自然人 \d+ \+ 商业企业 \d+ \+ 科研机构 \d+ \+ 社会公益组织 \d+ \+ 法律服务机构 \d+ \+ 其他 \d+），实际填写 999$/,
   },
   {
     name: 'a 表四 total that does not add up',
     edit: (text) => text.replace(/^(\s*)review:\s*\{([^}]*)\}/m, (_m, indent: string, cells: string) => `${indent}review: {${cells}, total: 77 }`),
     at: '77',
     exit: 1,
-    message: /^表四「行政复议」「总计」应为 \d+（结果维持 \d+ \+ 结果纠正 \d+ \+ 其他结果 \d+ \+ 尚未审结 \d+），实际填写 77$/,
+    message: /^R4 表四「行政复议」「总计」应为 \d+（结果维持 \d+ \+ 结果纠正 \d+ \+ 其他结果 \d+ \+ 尚未审结 \d+），实际填写 77$/,
   },
   {
     name: 'a narrative quoting a statistic that does not exist',

@@ -19,7 +19,7 @@ describe('信丰县2017 (seed 001): the 统计表', () => {
   const table = docxTables(readFileSync(built.docx))[0]!;
 
   it('prints the inconsistencies of the published figures as warnings and still builds', () => {
-    const warnings = built.result.stderr.trim().split('\n');
+    const warnings = built.result.stderr.trim().split('\n').filter((line) => !line.includes(' 提示 '));
     expect(warnings.map((w) => /警告 (L\d)/.exec(w)?.[1])).toEqual(['L1', 'L8', 'L8']);
     expect(warnings[0]).toMatch(/^data\/xinfeng\/2017\.yaml:\d+:\d+ 警告 L1 统计表「（一）收到申请数」填写 3，但其分项之和为 0（1\.当面申请数 0 \+ 2\.传真申请数 0 \+ 3\.网络申请数 0 \+ 4\.信函申请数 0）$/);
     expect(warnings[1]).toContain('「（二）申请办结数」0 少于「（一）收到申请数」3');
@@ -131,7 +131,7 @@ describe('format selection', () => {
     const file = variantOf(DONGFENG, (text) => text.replace(/^year: 2011/m, 'year: 2020\nformat: legacy').replace(/^issued: .*$/m, 'issued: 2021-01-20'));
     const result = runCli(['build', file, '-o', tempDir('out')]);
     expect(result.code).toBe(0);
-    expect(result.stderr.trim()).toMatch(
+    expect(result.stderr.trim().split('\n').find((line) => line.includes('E5'))).toMatch(
       /:\d+:\d+ 警告 E5 2020年的报告按规则应使用 national-2019 版式（2018年及以前用 legacy，2019–2020年用 national-2019，2021年起用 national-2021），此处指定了 legacy$/,
     );
   });

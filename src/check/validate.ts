@@ -19,7 +19,9 @@ export function validateReport(data: Record<string, unknown>, format: ReportForm
   if (result.success) return result.data as Record<string, unknown>;
   const findings = (result.error.issues as Issue[]).flatMap((issue) => describeIssue(issue, format, source));
   findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
-  throw new ReportError(findings.slice(0, MAX_FINDINGS), EXIT.unusableInput);
+  // A negative count breaks a rule of the table (N1); any other problem makes the file unusable.
+  const onlyRules = findings.every((f) => f.rule === 'N1');
+  throw new ReportError(findings.slice(0, MAX_FINDINGS), onlyRules ? EXIT.findings : EXIT.unusableInput);
 }
 
 /** Postcodes and phone numbers typed without quotes are read as numbers by YAML; keep what was typed. */
@@ -54,6 +56,9 @@ function describeIssue(issue: Issue, format: ReportFormat, source: YamlSource): 
         return [errorFinding('SCHEMA', `${label}应有 ${APPLICANT_COLUMNS.length} 个数（依次为${order}），实际为 ${n} 个`, at)];
       }
       if (issue.origin === 'string') return [errorFinding('SCHEMA', `${label}不能为空`, at)];
+      if (issue.code === 'too_small' && typeof issue.input === 'number' && issue.input < 0) {
+        return [errorFinding('N1', `${label}${expectation(format.fields, path, 'number')}，实际为 ${shown}`, at)];
+      }
       return [errorFinding('SCHEMA', `${label}${expectation(format.fields, path, 'number')}，实际为 ${shown}`, at)];
     case 'invalid_value':
       return [errorFinding('SCHEMA', `${label}应为 ${issue.values.map((v) => String(v)).join(' 或 ')}，实际为 ${shown}`, at)];

@@ -6,7 +6,7 @@ import { buildReport, OUTPUT_KINDS, type OutputKind } from '../pipeline/build-re
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
 import { reportFailure } from './report-failure.js';
 
-export async function runBuild(files: string[], options: { outDir: string; to: string; config: string }): Promise<number> {
+export async function runBuild(files: string[], options: { outDir: string; to: string; config: string; strict?: boolean }): Promise<number> {
   let outputs: OutputKind[];
   let fonts: FontRegistry;
   try {
@@ -18,7 +18,7 @@ export async function runBuild(files: string[], options: { outDir: string; to: s
   let exitCode: number = EXIT.ok;
   for (const file of files) {
     try {
-      const result = await buildReport(file, { outDir: options.outDir, outputs, fonts });
+      const result = await buildReport(file, { outDir: options.outDir, outputs, fonts, strict: options.strict ?? false });
       for (const finding of result.findings) process.stderr.write(`${formatFinding(finding)}\n`);
       for (const out of result.files) process.stdout.write(`已生成 ${displayPath(out)}\n`);
     } catch (error) {

@@ -1,6 +1,7 @@
 /** report-gen command line. */
 import { Command, Option } from 'commander';
 import { runBuild } from './build-command.js';
+import { runCheck } from './check-command.js';
 import { reportFailure } from './report-failure.js';
 
 const program = new Command('report-gen')
@@ -14,8 +15,19 @@ program
   .option('-o, --out-dir <dir>', '输出目录', 'out')
   .addOption(new Option('--to <kinds>', '输出格式，逗号分隔').default('docx,pdf'))
   .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
-  .action(async (files: string[], options: { outDir: string; to: string; config: string }) => {
+  .option('--strict', '警告也视为错误')
+  .action(async (files: string[], options: { outDir: string; to: string; config: string; strict?: boolean }) => {
     process.exitCode = await runBuild(files, options);
+  });
+
+program
+  .command('check')
+  .description('只核对数据（勾稽关系、跨年度、正文），不生成文件；退出码 0 无错误，1 有错误，2 无法读取')
+  .argument('<files...>', '数据文件')
+  .option('--json', '以 JSON 输出核对结果')
+  .option('--strict', '警告也视为错误')
+  .action((files: string[], options: { json?: boolean; strict?: boolean }) => {
+    process.exitCode = runCheck(files, options);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

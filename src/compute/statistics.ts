@@ -55,7 +55,7 @@ export function computeStatistics(data: Record<string, unknown>, fields: readonl
           const parts = APPEAL_RESULTS.map((r) => `${r.label} ${typed[r.key]}`).join(' + ');
           findings.push(
             errorFinding(
-              'TOTAL',
+              'R4',
               `${labelOfPath(fields, [...field.path, 'total'])}应为 ${block.total}（${parts}），实际填写 ${typed.total}`,
               source.positionOf([...field.path, 'total']),
             ),
@@ -108,7 +108,7 @@ function checkTypedTotal(values: number[], total: number, field: FieldDef, field
   if (typed === undefined || typed === total) return;
   const parts = APPLICANT_COLUMNS.map((c, i) => `${c.label} ${values[i]}`).join(' + ');
   const path = [...field.path, APPLICANT_COLUMNS.length];
-  findings.push(errorFinding('TOTAL', `${labelOfPath(fields, path)}应为 ${total}（${parts}），实际填写 ${typed}`, source.positionOf(path)));
+  findings.push(errorFinding('R2', `${labelOfPath(fields, path)}应为 ${total}（${parts}），实际填写 ${typed}`, source.positionOf(path)));
 }
 
 /** A typed （七）总计 row is checked column by column against the sum of all result rows. */
@@ -117,7 +117,7 @@ function checkTypedResultTotal(typed: number[], total: RowValues, field: FieldDe
     if (typed[i] === undefined || typed[i] === total[key]) return;
     const path = [...field.path, i];
     findings.push(
-      errorFinding('TOTAL', `${labelOfPath(fields, path)}应为 ${total[key]}（三、本年度办理结果各行之和），实际填写 ${typed[i]}`, source.positionOf(path)),
+      errorFinding('R3', `${labelOfPath(fields, path)}应为 ${total[key]}（三、本年度办理结果各行之和），实际填写 ${typed[i]}`, source.positionOf(path)),
     );
   });
 }

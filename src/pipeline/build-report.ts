@@ -16,6 +16,8 @@ export interface BuildOptions {
   outDir: string;
   outputs: readonly OutputKind[];
   fonts: FontRegistry;
+  /** Warnings block the build too. */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -30,7 +32,7 @@ const WRITERS: Record<OutputKind, (document: ReportDocument, fonts: FontRegistry
 };
 
 export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
-  const prepared = prepareReport(dataFile);
+  const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
   const glyphErrors = checkGlyphs(prepared.document, options.fonts, prepared.source);
   if (glyphErrors.length) throw new ReportError(glyphErrors);
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await WRITERS[kind](prepared.document, options.fonts) })));

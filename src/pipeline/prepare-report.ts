@@ -2,16 +2,14 @@
  * load → check → compute → templates → document model. Everything up to the writers, shared by every
  * command. Throws a ReportError with findings when the input cannot become a report.
  */
-import { runRules } from '../check/run-rules.js';
-import { validateReport } from '../check/validate.js';
-import { chooseFormat } from '../formats/registry.js';
+import { checkSource } from '../check/check-report.js';
 import type { ReportFormat } from '../formats/format.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { readMarkup } from '../markup/read-markup.js';
 import type { ReportDocument } from '../model/document.js';
 import { ReportError, type Finding } from '../report-error/finding.js';
 import { documentTimestamp } from '../templating/dates.js';
-import { expandNarrative, narrativeToMarkup } from '../templating/narrative.js';
+import { narrativeToMarkup } from '../templating/narrative.js';
 import { templateSetFor } from '../templating/template-cache.js';
 
 export interface PreparedReport {
@@ -24,29 +22,24 @@ export interface PreparedReport {
   markup: string;
 }
 
-export function prepareReport(file: string): PreparedReport {
-  const source = YamlSource.read(file);
-  return prepareFromSource(source);
+export interface PrepareOptions {
+  /** Warnings count as errors. */
+  strict?: boolean;
 }
 
-export function prepareFromSource(source: YamlSource): PreparedReport {
-  const raw = source.toJS() as Record<string, unknown>;
-  const { format, warnings } = chooseFormat(raw, source);
-  const data = validateReport(raw, format, source);
-  const statistics = format.compute(data, source);
-  const findings = [...warnings, ...statistics.findings, ...runRules(format.rules, { source, data, statistics })];
-  const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length) throw new ReportError(errors);
+export function prepareReport(file: string, options: PrepareOptions = {}): PreparedReport {
+  return prepareFromSource(YamlSource.read(file), options);
+}
 
-  const org = data.org as { name: string };
-  const context = { document: {}, ...data, ...statistics.tree, format: format.id };
-  const narratives = new Map<string, string>();
-  const text = (data.text ?? {}) as Record<string, string | undefined>;
-  for (const { key } of format.narrative) {
-    const value = text[key];
-    if (value !== undefined) narratives.set(`text.${key}`, narrativeToMarkup(expandNarrative(value, context, source, ['text', key])));
-  }
+export function prepareFromSource(source: YamlSource, options: PrepareOptions = {}): PreparedReport {
+  const checked = checkSource(source);
+  const { format, data, statistics, context, findings } = checked;
+  const blocking = findings.filter((f) => f.severity === 'error' || (options.strict && f.severity === 'warning'));
+  if (blocking.length) throw new ReportError(blocking.map((f) => ({ ...f, severity: 'error' as const })));
+
+  const narratives = new Map([...checked.narratives].map(([path, text]) => [path, narrativeToMarkup(text)]));
   const markup = templateSetFor(format).render(context, { cells: statistics.cells, narratives });
+  const org = data.org as { name: string };
   const year = data.year as number;
   const document: ReportDocument = {
     meta: {

@@ -45,10 +45,13 @@ export function formatPosition(at: SourcePosition): string {
   return `${at.file}:${at.line}:${at.col}`;
 }
 
+/** Ids of documented rules (R1–R8, L1–L8, E1–E15, N1, C1, X0); shape errors carry none. */
+const RULE_ID = /^[RLENCX]\d+$/;
+
 export function formatFinding(f: Finding): string {
   const where = f.at ? `${formatPosition(f.at)} ` : '';
   const tag = f.severity === 'error' ? '' : `${SEVERITY_LABEL[f.severity]} `;
-  const rule = /^[RLE]\d/.test(f.rule) ? `${f.rule} ` : '';
+  const rule = RULE_ID.test(f.rule) ? `${f.rule} ` : '';
   return `${where}${tag}${rule}${f.message}`;
 }
 

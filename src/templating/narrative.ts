@@ -3,15 +3,15 @@
  * sub-headings, and Handlebars expressions that quote statistics. It becomes escaped markup.
  */
 import Handlebars from 'handlebars';
-import { errorFinding, ReportError } from '../report-error/finding.js';
+import { errorFinding, type Finding } from '../report-error/finding.js';
 import type { DataPath, YamlSource } from '../load/yaml-source.js';
 import { escapeMarkup } from '../markup/escape.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
 
 const narrativeEnv = Handlebars.create();
 
-/** Replace `{{…}}` expressions by statistics; an unknown name is an error at its place in the YAML. */
-export function expandNarrative(text: string, context: object, source: YamlSource, path: DataPath): string {
+/** Replace `{{…}}` expressions by statistics; an unknown name is an error finding at its place in the YAML. */
+export function expandNarrative(text: string, context: object, source: YamlSource, path: DataPath): string | Finding {
   try {
     return narrativeEnv.compile(text, { strict: true, knownHelpersOnly: true, noEscape: true })(context);
   } catch (error) {
@@ -19,7 +19,7 @@ export function expandNarrative(text: string, context: object, source: YamlSourc
     const at = source.positionInString(path, line, col);
     const expression = /^[\w.@/-]+/.exec((text.split('\n')[line - 1] ?? '').slice(col - 1))?.[0];
     const explained = /not defined/.test(reason) && expression ? `引用了不存在的数据项「${expression}」` : explainHandlebarsReason(reason);
-    throw new ReportError([errorFinding('TEMPLATE', `正文中的表达式有误：${explained}`, at)]);
+    return errorFinding('TEMPLATE', `正文中的表达式有误：${explained}`, at);
   }
 }
 

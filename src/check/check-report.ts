@@ -1,0 +1,66 @@
+/**
+ * All checks of one data file, in the order the pipeline needs them: the YAML, the format, the schema, the
+ * computed totals and every rule. Unusable input throws (exit 2); rule findings are returned, so that `check`
+ * can list them all and `build` can refuse on errors.
+ */
+import type { ComputedStatistics } from '../compute/statistics.js';
+import { chooseFormat } from '../formats/registry.js';
+import type { ReportFormat } from '../formats/format.js';
+import { YamlSource } from '../load/yaml-source.js';
+import type { Finding } from '../report-error/finding.js';
+import { expandNarrative } from '../templating/narrative.js';
+import { checkCrossYear } from './cross-year.js';
+import { runRules } from './run-rules.js';
+import { lintNarrative } from './rules/narrative-lint.js';
+import { checkRequiredContent } from './rules/required-content.js';
+import { validateReport } from './validate.js';
+
+export interface CheckedReport {
+  source: YamlSource;
+  format: ReportFormat;
+  data: Record<string, unknown>;
+  statistics: ComputedStatistics;
+  /** The template context: data, computed statistics and defaults. */
+  context: Record<string, unknown>;
+  /** Narrative text with its {{…}} expressions expanded, by dotted path (text.overview …). */
+  narratives: Map<string, string>;
+  findings: Finding[];
+}
+
+export interface CheckOptions {
+  /** Compare with last year's file (R5, R6, R8). */
+  crossYear?: boolean;
+}
+
+export function checkFile(file: string, options: CheckOptions = {}): CheckedReport {
+  return checkSource(YamlSource.read(file), options);
+}
+
+export function checkSource(source: YamlSource, options: CheckOptions = {}): CheckedReport {
+  const raw = source.toJS() as Record<string, unknown>;
+  const { format, warnings } = chooseFormat(raw, source);
+  const data = validateReport(raw, format, source);
+  const statistics = format.compute(data, source);
+  const context: Record<string, unknown> = { document: {}, ...data, ...statistics.tree, format: format.id };
+  const input = { source, data, statistics };
+  const findings: Finding[] = [
+    ...warnings,
+    ...statistics.findings,
+    ...runRules([...format.rules, checkRequiredContent, lintNarrative], input),
+  ];
+
+  const narratives = new Map<string, string>();
+  const text = (data.text ?? {}) as Record<string, string | undefined>;
+  for (const { key } of format.narrative) {
+    const value = text[key];
+    if (value === undefined) continue;
+    const expanded = expandNarrative(value, context, source, ['text', key]);
+    if (typeof expanded === 'string') narratives.set(`text.${key}`, expanded);
+    else findings.push(expanded);
+  }
+
+  const report: CheckedReport = { source, format, data, statistics, context, narratives, findings };
+  if (options.crossYear !== false) findings.push(...checkCrossYear(report, (file) => checkFile(file, { crossYear: false })));
+  findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
+  return report;
+}
