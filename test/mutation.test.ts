@@ -1,0 +1,97 @@
+/**
+ * A valid file through a few hundred random edits: check never crashes, never prints a stack trace and
+ * always ends with exit code 0, 1 or 2.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkSource } from '../src/check/check-report.js';
+import { YamlSource } from '../src/load/yaml-source.js';
+import { EXIT, ReportError } from '../src/report-error/finding.js';
+import { ROOT, runCli, tempDir } from './helpers/cli.js';
+
+/** Small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ODD = ['\u0000', '\uFEFF', '\u202E', '𠀀', '😀', '：', '\t', '"', "'", '{{', '}}', '{{requests.received', '&', '<', '*a', '&a', '!!binary', '---', '%', '~', '[', ']', '\r', '　'];
+
+function mutate(text: string, next: () => number): string {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const lines = text.split('\n');
+  const at = Math.floor(next() * lines.length);
+  switch (Math.floor(next() * 7)) {
+    case 0:
+      lines.splice(at, 1);
+      return lines.join('\n');
+    case 1:
+      return text.replace(/-?\d+(\.\d+)?/g, (n) => (next() < 0.05 ? pick(['-1', '1.5', '99999999999999999999', 'abc', '[]', '{}', '', '0x1F', '1e3']) : n));
+    case 2:
+      return text.slice(0, Math.floor(next() * text.length));
+    case 3: {
+      const offset = Math.floor(next() * text.length);
+      return text.slice(0, offset) + pick(ODD) + text.slice(offset);
+    }
+    case 4:
+      lines.splice(at, 0, lines[at] ?? '');
+      return lines.join('\n');
+    case 5:
+      lines[at] = (lines[at] ?? '').replace(/^\s*/, (s) => (next() < 0.5 ? `${s}  ` : s.slice(1)));
+      return lines.join('\n');
+    default:
+      lines[at] = (lines[at] ?? '').replace(/:\s.*$/, `: ${pick(['~', '[1, 2]', '{ a: 1 }', '"文字"', '-5', 'true', '2022-13-45'])}`);
+      return lines.join('\n');
+  }
+}
+
+const EXAMPLES = ['data/2021.yaml', 'data/2020.yaml', 'data/xinfeng/2017.yaml', 'data/dongfeng/2011.yaml'];
+
+describe('random edits of valid files', () => {
+  it('never crash the checks (300 edits, in process)', () => {
+    const next = random(20261122);
+    const outcomes = { ok: 0, findings: 0, unusable: 0 };
+    for (let i = 0; i < 300; i++) {
+      const example = EXAMPLES[i % EXAMPLES.length]!;
+      let text = readFileSync(join(ROOT, example), 'utf8');
+      for (let k = 1 + Math.floor(next() * 3); k > 0; k--) text = mutate(text, next);
+      try {
+        const checked = checkSource(YamlSource.parse(text, `mutant-${i}.yaml`, join(ROOT, example)), { crossYear: false });
+        if (checked.findings.some((f) => f.severity === 'error')) outcomes.findings++;
+        else outcomes.ok++;
+        for (const f of checked.findings) expect(f.message, `mutant ${i}`).toMatch(/[\u4e00-\u9fff]/);
+      } catch (error) {
+        if (!(error instanceof ReportError)) throw new Error(`mutant ${i} of ${example} crashed: ${(error as Error).stack}\n---\n${text}`);
+        expect([EXIT.findings, EXIT.unusableInput]).toContain(error.exitCode);
+        for (const f of error.findings) expect(f.message, `mutant ${i}`).toMatch(/[\u4e00-\u9fff]/);
+        if (error.exitCode === EXIT.unusableInput) outcomes.unusable++;
+        else outcomes.findings++;
+      }
+    }
+    // The edits reach every outcome, so the test exercises more than the parser.
+    expect(outcomes.ok).toBeGreaterThan(0);
+    expect(outcomes.findings).toBeGreaterThan(0);
+    expect(outcomes.unusable).toBeGreaterThan(0);
+  });
+
+  it('exit 0, 1 or 2 from the command line, with no stack trace (20 edits)', () => {
+    const next = random(7);
+    const dir = tempDir('mutants');
+    for (let i = 0; i < 20; i++) {
+      let text = readFileSync(join(ROOT, EXAMPLES[i % 2]!), 'utf8');
+      for (let k = 1 + Math.floor(next() * 3); k > 0; k--) text = mutate(text, next);
+      const file = join(dir, `${2021 - (i % 2)}-${i}.yaml`);
+      writeFileSync(file, text);
+      const result = runCli(['check', file]);
+      expect([0, 1, 2], result.stderr).toContain(result.code);
+      expect(result.stdout + result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      expect(result.stderr).not.toContain('内部错误');
+    }
+  });
+});
