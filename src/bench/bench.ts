@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkFile } from '../check/check-report.js';
 import { FontRegistry } from '../fonts/font-registry.js';
 import { prepareReport } from '../pipeline/prepare-report.js';
 import { writeDocx } from '../writers/docx/write-docx.js';
@@ -37,6 +38,8 @@ await writePdf(prepared.document, fonts); // warm up: module loading, font regis
 await writeDocx(prepared.document);
 
 const prepare = await timed(RUNS, () => prepareReport(example));
+const checkAlone = await timed(RUNS, () => checkFile(example, { crossYear: false }));
+const checkWithLastYear = await timed(RUNS, () => checkFile(join(root, 'data', '2021.yaml')));
 const docx = await timed(RUNS, () => writeDocx(prepared.document));
 const pdf = await timed(RUNS, () => writePdf(prepared.document, fonts));
 
@@ -51,7 +54,9 @@ for (let i = 0; i < 3; i++) {
 rmSync(out, { recursive: true, force: true });
 
 const rows: Array<[string, number, number | undefined]> = [
-  ['load + check + compute + templates (warm)', prepare, undefined],
+  ['checks: load, schema, totals, rules (warm)', checkAlone, 5],
+  ['checks with last year\'s file (data/2021.yaml)', checkWithLastYear, undefined],
+  ['checks + templates + document model (warm)', prepare, undefined],
   ['DOCX writer (warm)', docx, 40],
   ['PDF writer (warm)', pdf, 150],
   ['cold `report-gen build data/2020.yaml`', median(cold), 1000],

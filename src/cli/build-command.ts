@@ -5,26 +5,36 @@ import { displayPath } from '../output/output-paths.js';
 import { buildReport, OUTPUT_KINDS, type OutputKind } from '../pipeline/build-report.js';
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
 import { reportFailure } from './report-failure.js';
+import { DocxThread } from '../writers/docx/docx-thread.js';
+import type { ReportDocument } from '../model/document.js';
 
 export async function runBuild(files: string[], options: { outDir: string; to: string; config: string; strict?: boolean }): Promise<number> {
   let outputs: OutputKind[];
-  let fonts: FontRegistry;
   try {
     outputs = parseOutputs(options.to);
-    fonts = FontRegistry.create(readFontConfig(options.config));
   } catch (error) {
     return reportFailure(error);
   }
+  const docxThread = outputs.includes('docx') && outputs.includes('pdf') ? new DocxThread() : undefined;
+  let fonts: FontRegistry;
+  try {
+    fonts = FontRegistry.create(readFontConfig(options.config));
+  } catch (error) {
+    await docxThread?.close();
+    return reportFailure(error);
+  }
+  const renderDocx = docxThread ? (document: ReportDocument) => docxThread.render(document) : undefined;
   let exitCode: number = EXIT.ok;
   for (const file of files) {
     try {
-      const result = await buildReport(file, { outDir: options.outDir, outputs, fonts, strict: options.strict ?? false });
+      const result = await buildReport(file, { outDir: options.outDir, outputs, fonts, strict: options.strict ?? false, ...(renderDocx ? { renderDocx } : {}) });
       for (const finding of result.findings) process.stderr.write(`${formatFinding(finding)}\n`);
       for (const out of result.files) process.stdout.write(`已生成 ${displayPath(out)}\n`);
     } catch (error) {
       exitCode = Math.max(exitCode, reportFailure(error));
     }
   }
+  await docxThread?.close();
   return exitCode;
 }
 

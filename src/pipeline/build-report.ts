@@ -18,6 +18,8 @@ export interface BuildOptions {
   fonts: FontRegistry;
   /** Warnings block the build too. */
   strict?: boolean;
+  /** Renders the DOCX elsewhere (a worker thread); in this thread when absent. */
+  renderDocx?: (document: ReportDocument) => Promise<Buffer>;
 }
 
 export interface BuildResult {
@@ -26,16 +28,16 @@ export interface BuildResult {
   prepared: PreparedReport;
 }
 
-const WRITERS: Record<OutputKind, (document: ReportDocument, fonts: FontRegistry) => Promise<Buffer>> = {
-  docx: (document) => writeDocx(document),
-  pdf: writePdf,
-};
 
 export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
   const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
   const glyphErrors = checkGlyphs(prepared.document, options.fonts, prepared.source);
   if (glyphErrors.length) throw new ReportError(glyphErrors);
-  const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await WRITERS[kind](prepared.document, options.fonts) })));
+  const writers: Record<OutputKind, () => Promise<Buffer>> = {
+    docx: () => (options.renderDocx ?? writeDocx)(prepared.document),
+    pdf: () => writePdf(prepared.document, options.fonts),
+  };
+  const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));
   const base = outputBase(dataFile, options.outDir);
   const files = rendered.map(({ kind, data }) => {
     const file = `${base}.${kind}`;
