@@ -6,6 +6,7 @@
 import type { ComputedStatistics } from '../compute/statistics.js';
 import { chooseFormat } from '../formats/registry.js';
 import type { ReportFormat } from '../formats/format.js';
+import { resolveOrgProfile } from '../load/org-profile.js';
 import { YamlSource } from '../load/yaml-source.js';
 import type { Finding } from '../report-error/finding.js';
 import { expandNarrative } from '../templating/narrative.js';
@@ -25,6 +26,8 @@ export interface CheckedReport {
   /** Narrative text with its {{…}} expressions expanded, by dotted path (text.overview …). */
   narratives: Map<string, string>;
   findings: Finding[];
+  /** The organisation profile file, when `org:` names one. */
+  profile?: string;
 }
 
 export interface CheckOptions {
@@ -38,6 +41,7 @@ export function checkFile(file: string, options: CheckOptions = {}): CheckedRepo
 
 export function checkSource(source: YamlSource, options: CheckOptions = {}): CheckedReport {
   const raw = source.toJS() as Record<string, unknown>;
+  const profile = resolveOrgProfile(raw, source);
   const { format, warnings } = chooseFormat(raw, source);
   const data = validateReport(raw, format, source);
   const statistics = format.compute(data, source);
@@ -59,7 +63,7 @@ export function checkSource(source: YamlSource, options: CheckOptions = {}): Che
     else findings.push(expanded);
   }
 
-  const report: CheckedReport = { source, format, data, statistics, context, narratives, findings };
+  const report: CheckedReport = { source, format, data, statistics, context, narratives, findings, ...(profile ? { profile: profile.file } : {}) };
   if (options.crossYear !== false) findings.push(...checkCrossYear(report, (file) => checkFile(file, { crossYear: false })));
   findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
   return report;

@@ -12,9 +12,20 @@ type Issue = z.core.$ZodIssue & { input?: unknown };
 
 const MAX_FINDINGS = 20;
 
+/** What a file is validated against: a schema and the statistic fields that name its cells. */
+export interface ValidationTarget {
+  schema: ReportFormat['schema'];
+  fields: readonly FieldDef[];
+}
+
 /** Validates and returns the data; throws a ReportError naming every problem (up to a limit). */
-export function validateReport(data: Record<string, unknown>, format: ReportFormat, source: YamlSource): Record<string, unknown> {
-  restoreTypedText(data, source);
+export function validateReport(
+  data: Record<string, unknown>,
+  format: ValidationTarget,
+  source: YamlSource,
+  textLikePaths: ReadonlyArray<ReadonlyArray<string>> = TEXT_LIKE_PATHS,
+): Record<string, unknown> {
+  restoreTypedText(data, source, textLikePaths);
   const result = format.schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data as Record<string, unknown>;
   const findings = (result.error.issues as Issue[]).flatMap((issue) => describeIssue(issue, format, source));
@@ -25,8 +36,8 @@ export function validateReport(data: Record<string, unknown>, format: ReportForm
 }
 
 /** Postcodes and phone numbers typed without quotes are read as numbers by YAML; keep what was typed. */
-function restoreTypedText(data: Record<string, unknown>, source: YamlSource): void {
-  for (const path of TEXT_LIKE_PATHS) {
+function restoreTypedText(data: Record<string, unknown>, source: YamlSource, paths: ReadonlyArray<ReadonlyArray<string>>): void {
+  for (const path of paths) {
     const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
     const key = path[path.length - 1]!;
     if (parent && typeof parent === 'object' && typeof (parent as Record<string, unknown>)[key] === 'number') {
@@ -35,7 +46,7 @@ function restoreTypedText(data: Record<string, unknown>, source: YamlSource): vo
   }
 }
 
-function describeIssue(issue: Issue, format: ReportFormat, source: YamlSource): Finding[] {
+function describeIssue(issue: Issue, format: ValidationTarget, source: YamlSource): Finding[] {
   const path = issue.path as Array<string | number>;
   const label = labelFor(format.fields, path);
   const at = source.positionOf(path);
@@ -110,7 +121,7 @@ function showValue(value: unknown): string {
   return String(value);
 }
 
-function knownKeysHint(format: ReportFormat, path: DataPath): string {
+function knownKeysHint(format: ValidationTarget, path: DataPath): string {
   let schema: unknown = format.schema;
   for (const key of path) schema = unwrap(schema)?.shape?.[key as string];
   const shape = unwrap(schema)?.shape;

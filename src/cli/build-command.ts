@@ -8,7 +8,15 @@ import { reportFailure } from './report-failure.js';
 import { DocxThread } from '../writers/docx/docx-thread.js';
 import type { ReportDocument } from '../model/document.js';
 
-export async function runBuild(files: string[], options: { outDir: string; to: string; config: string; strict?: boolean }): Promise<number> {
+export interface BuildCommandOptions {
+  outDir: string;
+  to: string;
+  config: string;
+  strict?: boolean;
+  explain?: boolean;
+}
+
+export async function runBuild(files: string[], options: BuildCommandOptions): Promise<number> {
   let outputs: OutputKind[];
   try {
     outputs = parseOutputs(options.to);
@@ -30,6 +38,10 @@ export async function runBuild(files: string[], options: { outDir: string; to: s
       const result = await buildReport(file, { outDir: options.outDir, outputs, fonts, strict: options.strict ?? false, ...(renderDocx ? { renderDocx } : {}) });
       for (const finding of result.findings) process.stderr.write(`${formatFinding(finding)}\n`);
       for (const out of result.files) process.stdout.write(`已生成 ${displayPath(out)}\n`);
+      if (options.explain) {
+        process.stdout.write(`${displayPath(file)} 使用的模板：\n`);
+        for (const { name, file: served } of result.prepared.templates) process.stdout.write(`  ${name} ← ${displayPath(served)}\n`);
+      }
     } catch (error) {
       exitCode = Math.max(exitCode, reportFailure(error));
     }

@@ -1,6 +1,6 @@
 /** report-gen command line. */
 import { Command, Option } from 'commander';
-import { runBuild } from './build-command.js';
+import { runBuild, type BuildCommandOptions } from './build-command.js';
 import { runCheck } from './check-command.js';
 import { reportFailure } from './report-failure.js';
 
@@ -16,7 +16,8 @@ program
   .addOption(new Option('--to <kinds>', '输出格式，逗号分隔').default('docx,pdf'))
   .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
   .option('--strict', '警告也视为错误')
-  .action(async (files: string[], options: { outDir: string; to: string; config: string; strict?: boolean }) => {
+  .option('--explain', '列出每个模板片段由哪个文件提供')
+  .action(async (files: string[], options: BuildCommandOptions) => {
     process.exitCode = await runBuild(files, options);
   });
 

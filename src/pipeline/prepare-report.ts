@@ -20,6 +20,10 @@ export interface PreparedReport {
   findings: Finding[];
   /** The template markup, for debugging and for tests. */
   markup: string;
+  /** Each template the report used and the file that served it, in first-use order. */
+  templates: Array<{ name: string; file: string }>;
+  /** Files the report was made from besides templates: the data file and its organisation profile. */
+  inputs: string[];
 }
 
 export interface PrepareOptions {
@@ -38,7 +42,9 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
   if (blocking.length) throw new ReportError(blocking.map((f) => ({ ...f, severity: 'error' as const })));
 
   const narratives = new Map([...checked.narratives].map(([path, text]) => [path, narrativeToMarkup(text)]));
-  const markup = templateSetFor(format).render(context, { cells: statistics.cells, narratives });
+  const templateSet = templateSetFor(format, source.absolutePath);
+  const markup = templateSet.render(context, { cells: statistics.cells, narratives });
+  const templates = [...templateSet.used].map((name) => ({ name, file: templateSet.files.get(name)! }));
   const org = data.org as { name: string };
   const year = data.year as number;
   const document: ReportDocument = {
@@ -51,5 +57,6 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
     },
     blocks: readMarkup(markup),
   };
-  return { source, format, document, findings, markup };
+  const inputs = [source.absolutePath, ...(checked.profile ? [checked.profile] : [])];
+  return { source, format, document, findings, markup, templates, inputs };
 }

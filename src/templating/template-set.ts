@@ -25,6 +25,8 @@ interface TaggedError extends Error {
 export class TemplateSet {
   /** Template name → file that serves it. */
   readonly files = new Map<string, string>();
+  /** Names of the templates the last render used, in first-use order. */
+  readonly used = new Set<string>();
   private readonly env = Handlebars.create();
   private readonly main: Handlebars.TemplateDelegate;
 
@@ -38,14 +40,15 @@ export class TemplateSet {
       }
     }
     for (const [name, file] of this.files) {
-      if (name !== 'report') this.env.registerPartial(name, this.compileFile(file) as unknown as Handlebars.Template);
+      if (name !== 'report') this.env.registerPartial(name, this.compileFile(name, file) as unknown as Handlebars.Template);
     }
     const report = this.files.get('report');
     if (!report) throw new ReportError([errorFinding('TEMPLATE', `模板目录中缺少 report.hbs：${folders.map(show).join('、')}`)]);
-    this.main = this.compileFile(report);
+    this.main = this.compileFile('report', report);
   }
 
   render(context: object, runtime: RenderRuntime): string {
+    this.used.clear();
     try {
       return this.main(context, { data: { runtime } });
     } catch (error) {
@@ -56,16 +59,19 @@ export class TemplateSet {
     }
   }
 
-  private compileFile(file: string): Handlebars.TemplateDelegate {
+  private compileFile(name: string, file: string): Handlebars.TemplateDelegate {
     const text = readFileSync(file, 'utf8');
+    let ast: hbs.AST.Program;
     try {
-      Handlebars.parse(text);
+      ast = Handlebars.parse(text);
     } catch (error) {
       const { line, col, reason } = locateHandlebarsError(error);
       throw new ReportError([errorFinding('TEMPLATE', `模板错误：${explainHandlebarsReason(reason)}`, { file: show(file), line, col })]);
     }
+    this.checkPartialReferences(ast, file);
     const compiled = this.env.compile(text, COMPILE_OPTIONS);
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      this.used.add(name);
       try {
         return compiled(context, options);
       } catch (error) {
@@ -74,6 +80,28 @@ export class TemplateSet {
         throw error;
       }
     };
+  }
+
+  /** Every partial a template names must be a template of this set, by plain name: no path can escape the roots. */
+  private checkPartialReferences(ast: hbs.AST.Program, file: string): void {
+    const visit = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as { type?: string; name?: hbs.AST.Expression; loc?: hbs.AST.SourceLocation };
+      if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name) this.checkPartialName(n.name, n.loc, file);
+      for (const value of Object.values(node)) {
+        if (Array.isArray(value)) value.forEach(visit);
+        else if (value && typeof value === 'object' && 'type' in value) visit(value);
+      }
+    };
+    visit(ast);
+  }
+
+  private checkPartialName(expression: hbs.AST.Expression, loc: hbs.AST.SourceLocation | undefined, file: string): void {
+    const at = { file: show(file), line: loc?.start.line ?? 1, col: (loc?.start.column ?? 0) + 1 };
+    const name = expression.type === 'PathExpression' ? (expression as hbs.AST.PathExpression).original : undefined;
+    if (name === undefined) throw new ReportError([errorFinding('TEMPLATE', '模板片段名必须直接写出，不能由表达式计算', at)]);
+    if (/[\\/]|^\.\.?$/.test(name)) throw new ReportError([errorFinding('TEMPLATE', `模板片段名「${name}」不能含路径（不能跳出模板目录）`, at)]);
+    if (!this.files.has(name)) throw new ReportError([errorFinding('TEMPLATE', `找不到模板片段「${name}」`, at)]);
   }
 }
 

@@ -52,6 +52,8 @@ export const orgSchema = () =>
         .strictObject({ name: z.string().min(1).describe('网站名称'), url: z.string().min(1).describe('网址') })
         .optional()
         .describe('发布本报告的网站'),
+      seal: z.string().min(1).optional().describe('电子印章图片（PNG）的路径，用于签章的 PDF'),
+      members: z.array(z.string().min(1)).optional().describe('下属单位（乡镇、部门）的名称，汇总时核对是否齐全'),
     })
     .describe('机关信息');
 
