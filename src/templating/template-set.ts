@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import { errorFinding, ReportError } from '../report-error/finding.js';
+import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
 import { HELPER_NAMES, registerHelpers, type RenderRuntime } from './helpers.js';
 
@@ -28,6 +28,8 @@ export class TemplateSet {
   /** Names of the templates the last render used, in first-use order. */
   readonly used = new Set<string>();
   private readonly env = Handlebars.create();
+  /** Partials each template names, with where it names them. */
+  private readonly references = new Map<string, PartialReference[]>();
   private readonly main: Handlebars.TemplateDelegate;
 
   constructor(folders: readonly string[]) {
@@ -39,12 +41,13 @@ export class TemplateSet {
         if (entry.endsWith('.hbs')) this.files.set(entry.slice(0, -4), join(folder, entry));
       }
     }
+    const report = this.files.get('report');
+    if (!report) throw new ReportError([errorFinding('TEMPLATE', `模板目录中缺少 report.hbs：${folders.map(show).join('、')}`)]);
     for (const [name, file] of this.files) {
       if (name !== 'report') this.env.registerPartial(name, this.compileFile(name, file) as unknown as Handlebars.Template);
     }
-    const report = this.files.get('report');
-    if (!report) throw new ReportError([errorFinding('TEMPLATE', `模板目录中缺少 report.hbs：${folders.map(show).join('、')}`)]);
     this.main = this.compileFile('report', report);
+    this.checkReachablePartials();
   }
 
   render(context: object, runtime: RenderRuntime): string {
@@ -68,7 +71,7 @@ export class TemplateSet {
       const { line, col, reason } = locateHandlebarsError(error);
       throw new ReportError([errorFinding('TEMPLATE', `模板错误：${explainHandlebarsReason(reason)}`, { file: show(file), line, col })]);
     }
-    this.checkPartialReferences(ast, file);
+    this.references.set(name, partialReferences(ast, file));
     const compiled = this.env.compile(text, COMPILE_OPTIONS);
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       this.used.add(name);
@@ -82,27 +85,47 @@ export class TemplateSet {
     };
   }
 
-  /** Every partial a template names must be a template of this set, by plain name: no path can escape the roots. */
-  private checkPartialReferences(ast: hbs.AST.Program, file: string): void {
-    const visit = (node: unknown): void => {
-      if (!node || typeof node !== 'object') return;
-      const n = node as { type?: string; name?: hbs.AST.Expression; loc?: hbs.AST.SourceLocation };
-      if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name) this.checkPartialName(n.name, n.loc, file);
-      for (const value of Object.values(node)) {
-        if (Array.isArray(value)) value.forEach(visit);
-        else if (value && typeof value === 'object' && 'type' in value) visit(value);
+  /** Every partial reachable from report.hbs must be a template of this set, named plainly (no path escapes). */
+  private checkReachablePartials(): void {
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      for (const ref of this.references.get(name) ?? []) {
+        if (ref.name === undefined) throw new ReportError([errorFinding('TEMPLATE', '模板片段名必须直接写出，不能由表达式计算', ref.at)]);
+        if (/[\\/]|^\.\.?$/.test(ref.name)) {
+          throw new ReportError([errorFinding('TEMPLATE', `模板片段名「${ref.name}」不能含路径（不能跳出模板目录）`, ref.at)]);
+        }
+        if (!this.files.has(ref.name)) throw new ReportError([errorFinding('TEMPLATE', `找不到模板片段「${ref.name}」`, ref.at)]);
+        visit(ref.name);
       }
     };
-    visit(ast);
+    visit('report');
   }
+}
 
-  private checkPartialName(expression: hbs.AST.Expression, loc: hbs.AST.SourceLocation | undefined, file: string): void {
-    const at = { file: show(file), line: loc?.start.line ?? 1, col: (loc?.start.column ?? 0) + 1 };
-    const name = expression.type === 'PathExpression' ? (expression as hbs.AST.PathExpression).original : undefined;
-    if (name === undefined) throw new ReportError([errorFinding('TEMPLATE', '模板片段名必须直接写出，不能由表达式计算', at)]);
-    if (/[\\/]|^\.\.?$/.test(name)) throw new ReportError([errorFinding('TEMPLATE', `模板片段名「${name}」不能含路径（不能跳出模板目录）`, at)]);
-    if (!this.files.has(name)) throw new ReportError([errorFinding('TEMPLATE', `找不到模板片段「${name}」`, at)]);
-  }
+interface PartialReference {
+  /** Undefined for a partial named by an expression. */
+  name: string | undefined;
+  at: SourcePosition;
+}
+
+function partialReferences(ast: hbs.AST.Program, file: string): PartialReference[] {
+  const found: PartialReference[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: hbs.AST.Expression; loc?: hbs.AST.SourceLocation };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name) {
+      const at = { file: show(file), line: n.loc?.start.line ?? 1, col: (n.loc?.start.column ?? 0) + 1 };
+      found.push({ name: n.name.type === 'PathExpression' ? (n.name as hbs.AST.PathExpression).original : undefined, at });
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object' && 'type' in value) visit(value);
+    }
+  };
+  visit(ast);
+  return found;
 }
 
 function show(file: string): string {
