@@ -1,12 +1,17 @@
-/** `report-gen build <files…>`: builds each file; a failure in one file does not stop the others. */
+/**
+ * `report-gen build <files or folders…>`: one file is built in this process (its DOCX on a second thread);
+ * several are spread over a pool of worker threads. A failure in one file never stops the others.
+ */
+import { findDataFiles } from '../batch/find-data-files.js';
+import { runBuildTask, type BuildOutcome, type BuildTask } from '../batch/build-task.js';
+import { printSummary, runBatch } from '../batch/run-batch.js';
+import { watchAndRebuild } from '../batch/watch.js';
 import { readFontConfig } from '../fonts/font-config.js';
-import { FontRegistry } from '../fonts/font-registry.js';
 import { displayPath } from '../output/output-paths.js';
-import { buildReport, OUTPUT_KINDS, type OutputKind } from '../pipeline/build-report.js';
+import { OUTPUT_KINDS, type OutputKind } from '../pipeline/build-report.js';
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
-import { reportFailure } from './report-failure.js';
 import { DocxThread } from '../writers/docx/docx-thread.js';
-import type { ReportDocument } from '../model/document.js';
+import { reportFailure } from './report-failure.js';
 
 export interface BuildCommandOptions {
   outDir: string;
@@ -14,40 +19,57 @@ export interface BuildCommandOptions {
   config: string;
   strict?: boolean;
   explain?: boolean;
+  jobs?: string;
+  watch?: boolean;
 }
 
-export async function runBuild(files: string[], options: BuildCommandOptions): Promise<number> {
-  let outputs: OutputKind[];
+export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
+  let tasks: BuildTask[];
+  let jobs: number | undefined;
   try {
-    outputs = parseOutputs(options.to);
+    const outputs = parseOutputs(options.to);
+    jobs = parseJobs(options.jobs);
+    readFontConfig(options.config); // report a broken config once, before any file
+    const files = findDataFiles(paths);
+    if (files.length === 0) throw new ReportError([errorFinding('OPTION', `没有找到数据文件：${paths.join('、')}`)], EXIT.unusableInput);
+    tasks = files.map((file) => ({ file, outDir: options.outDir, outputs, config: options.config, strict: options.strict ?? false }));
   } catch (error) {
     return reportFailure(error);
   }
-  const docxThread = outputs.includes('docx') && outputs.includes('pdf') ? new DocxThread() : undefined;
-  let fonts: FontRegistry;
+
+  const outcomes = tasks.length === 1 ? [await buildHere(tasks[0]!)] : await runBatch(tasks, jobs);
+  if (tasks.length === 1) printOutcome(outcomes[0]!, options.explain ?? false);
+  else {
+    printSummary(outcomes);
+    if (options.explain) for (const outcome of outcomes) printTemplates(outcome);
+  }
+  if (options.watch) {
+    await watchAndRebuild(tasks, outcomes, (outcome) => printOutcome(outcome, options.explain ?? false));
+    return EXIT.ok;
+  }
+  return outcomes.reduce((code, o) => Math.max(code, o.ok ? EXIT.ok : o.exitCode), EXIT.ok as number);
+}
+
+async function buildHere(task: BuildTask): Promise<BuildOutcome> {
+  const docxThread = task.outputs.includes('docx') && task.outputs.includes('pdf') ? new DocxThread() : undefined;
   try {
-    fonts = FontRegistry.create(readFontConfig(options.config));
-  } catch (error) {
+    return await runBuildTask(task, docxThread ? (document) => docxThread.render(document) : undefined);
+  } finally {
     await docxThread?.close();
-    return reportFailure(error);
   }
-  const renderDocx = docxThread ? (document: ReportDocument) => docxThread.render(document) : undefined;
-  let exitCode: number = EXIT.ok;
-  for (const file of files) {
-    try {
-      const result = await buildReport(file, { outDir: options.outDir, outputs, fonts, strict: options.strict ?? false, ...(renderDocx ? { renderDocx } : {}) });
-      for (const finding of result.findings) process.stderr.write(`${formatFinding(finding)}\n`);
-      for (const out of result.files) process.stdout.write(`已生成 ${displayPath(out)}\n`);
-      if (options.explain) {
-        process.stdout.write(`${displayPath(file)} 使用的模板：\n`);
-        for (const { name, file: served } of result.prepared.templates) process.stdout.write(`  ${name} ← ${displayPath(served)}\n`);
-      }
-    } catch (error) {
-      exitCode = Math.max(exitCode, reportFailure(error));
-    }
-  }
-  await docxThread?.close();
-  return exitCode;
+}
+
+function printOutcome(outcome: BuildOutcome, explain: boolean): void {
+  for (const finding of outcome.findings) process.stderr.write(`${formatFinding(finding)}\n`);
+  if (!outcome.ok) return;
+  for (const out of outcome.files) process.stdout.write(`已生成 ${displayPath(out)}\n`);
+  if (explain) printTemplates(outcome);
+}
+
+function printTemplates(outcome: BuildOutcome): void {
+  if (!outcome.ok) return;
+  process.stdout.write(`${displayPath(outcome.file)} 使用的模板：\n`);
+  for (const { name, file } of outcome.templates) process.stdout.write(`  ${name} ← ${displayPath(file)}\n`);
 }
 
 function parseOutputs(list: string): OutputKind[] {
@@ -57,4 +79,11 @@ function parseOutputs(list: string): OutputKind[] {
     throw new ReportError([errorFinding('OPTION', `--to 只能是 ${OUTPUT_KINDS.join('、')}，实际为 ${list}`)], EXIT.unusableInput);
   }
   return kinds as OutputKind[];
+}
+
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new ReportError([errorFinding('OPTION', `--jobs 应为正整数，实际为 ${value}`)], EXIT.unusableInput);
+  return jobs;
 }

@@ -10,13 +10,15 @@ const program = new Command('report-gen')
 
 program
   .command('build')
-  .description('生成报告（DOCX 与 PDF）')
-  .argument('<files...>', '数据文件，如 data/2020.yaml')
+  .description('生成报告（DOCX 与 PDF）；可给出数据文件或目录（目录下的全部数据文件）')
+  .argument('<files...>', '数据文件或目录，如 data/2020.yaml、data/')
   .option('-o, --out-dir <dir>', '输出目录', 'out')
   .addOption(new Option('--to <kinds>', '输出格式，逗号分隔').default('docx,pdf'))
   .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
   .option('--strict', '警告也视为错误')
   .option('--explain', '列出每个模板片段由哪个文件提供')
+  .option('-j, --jobs <n>', '同时生成的文件数（默认为处理器核数）')
+  .option('-w, --watch', '数据文件或模板改动时自动重新生成')
   .action(async (files: string[], options: BuildCommandOptions) => {
     process.exitCode = await runBuild(files, options);
   });
