@@ -14,6 +14,7 @@ export interface BuildTask {
   outputs: OutputKind[];
   config: string;
   strict: boolean;
+  mirrorFrom?: string;
 }
 
 export type BuildOutcome =
@@ -38,6 +39,7 @@ export async function runBuildTask(task: BuildTask, renderDocx?: (document: Repo
       outputs: task.outputs,
       fonts: fontsFor(task.config),
       strict: task.strict,
+      ...(task.mirrorFrom ? { mirrorFrom: task.mirrorFrom } : {}),
       ...(renderDocx ? { renderDocx } : {}),
     });
     return { file: task.file, ok: true, files: result.files, findings: result.findings, templates: result.prepared.templates, inputs: result.prepared.inputs };

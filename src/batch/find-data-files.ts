@@ -3,12 +3,20 @@
  * with a top-level `year:`), skipping templates/, orgs/, hidden folders and node_modules.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const SKIPPED_FOLDERS = new Set(['templates', 'orgs', 'node_modules']);
 
-export function findDataFiles(paths: readonly string[]): string[] {
-  return paths.flatMap((path) => (isFolder(path) ? dataFilesBelow(path) : [path]));
+export interface DataFile {
+  file: string;
+  /** For files found in a folder: the folder's parent, whose subtree the outputs mirror. */
+  mirrorFrom?: string;
+}
+
+export function findDataFiles(paths: readonly string[]): DataFile[] {
+  return paths.flatMap((path) =>
+    isFolder(path) ? dataFilesBelow(path).map((file) => ({ file, mirrorFrom: dirname(resolve(path)) })) : [{ file: path }],
+  );
 }
 
 function isFolder(path: string): boolean {

@@ -32,7 +32,14 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
     readFontConfig(options.config); // report a broken config once, before any file
     const files = findDataFiles(paths);
     if (files.length === 0) throw new ReportError([errorFinding('OPTION', `没有找到数据文件：${paths.join('、')}`)], EXIT.unusableInput);
-    tasks = files.map((file) => ({ file, outDir: options.outDir, outputs, config: options.config, strict: options.strict ?? false }));
+    tasks = files.map(({ file, mirrorFrom }) => ({
+      file,
+      outDir: options.outDir,
+      outputs,
+      config: options.config,
+      strict: options.strict ?? false,
+      ...(mirrorFrom ? { mirrorFrom } : {}),
+    }));
   } catch (error) {
     return reportFailure(error);
   }

@@ -18,6 +18,8 @@ export interface BuildOptions {
   fonts: FontRegistry;
   /** Warnings block the build too. */
   strict?: boolean;
+  /** Mirror the data file's path below this folder in the output folder (batch builds of a folder). */
+  mirrorFrom?: string;
   /** Renders the DOCX elsewhere (a worker thread); in this thread when absent. */
   renderDocx?: (document: ReportDocument) => Promise<Buffer>;
 }
@@ -38,7 +40,7 @@ export async function buildReport(dataFile: string, options: BuildOptions): Prom
     pdf: () => writePdf(prepared.document, options.fonts),
   };
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));
-  const base = outputBase(dataFile, options.outDir);
+  const base = outputBase(dataFile, options.outDir, options.mirrorFrom);
   const files = rendered.map(({ kind, data }) => {
     const file = `${base}.${kind}`;
     writeFileAtomic(file, data);

@@ -1,11 +1,11 @@
 /**
  * Where a report's templates come from, nearest first: a `templates/` folder beside the data file, then one in
- * each parent folder up to the working folder (a county overrides a partial for all its townships by placing
- * it in its own folder), then the built-in templates. In each templates/ folder a subfolder named after the
- * format wins over files for every format.
+ * each parent folder up to the working folder (or the filesystem root for files outside it), so a county
+ * overrides a partial for all its townships by placing it in its own folder; then the built-in templates. In
+ * each templates/ folder a subfolder named after the format wins over files for every format.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { ReportFormat } from '../formats/format.js';
 import { BUILTIN_TEMPLATE_ROOT } from './template-set.js';
 
@@ -17,9 +17,8 @@ export function templateFolders(dataFile: string, format: ReportFormat): string[
   for (;;) {
     const root = join(dir, 'templates');
     if (resolve(root) !== builtin && existsSync(root)) folders.push(join(root, format.templateDir), root);
-    const inside = dir === top || !relative(top, dir).startsWith('..');
     const parent = dirname(dir);
-    if (dir === top || !inside || parent === dir) break;
+    if (dir === top || parent === dir) break;
     dir = parent;
   }
   folders.push(join(builtin, format.templateDir), join(builtin, 'shared'));

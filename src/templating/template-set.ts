@@ -92,11 +92,11 @@ export class TemplateSet {
       if (seen.has(name)) return;
       seen.add(name);
       for (const ref of this.references.get(name) ?? []) {
-        if (ref.name === undefined) throw new ReportError([errorFinding('TEMPLATE', '模板片段名必须直接写出，不能由表达式计算', ref.at)]);
+        if (ref.name === undefined) throw new ReportError([errorFinding('TEMPLATE', '模板错误：模板片段名必须直接写出，不能由表达式计算', ref.at)]);
         if (/[\\/]|^\.\.?$/.test(ref.name)) {
-          throw new ReportError([errorFinding('TEMPLATE', `模板片段名「${ref.name}」不能含路径（不能跳出模板目录）`, ref.at)]);
+          throw new ReportError([errorFinding('TEMPLATE', `模板错误：模板片段名「${ref.name}」不能含路径（不能跳出模板目录）`, ref.at)]);
         }
-        if (!this.files.has(ref.name)) throw new ReportError([errorFinding('TEMPLATE', `找不到模板片段「${ref.name}」`, ref.at)]);
+        if (!this.files.has(ref.name)) throw new ReportError([errorFinding('TEMPLATE', `模板错误：找不到模板片段「${ref.name}」`, ref.at)]);
         visit(ref.name);
       }
     };

@@ -1,0 +1,126 @@
+/** Shared templates, organisation profiles and batch builds of a whole county. */
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pdfWordList } from './readers/pdf.js';
+import { BIN, positionOf, ROOT, runCli, tempDir } from './helpers/cli.js';
+
+const COUNTY = join(ROOT, 'data/example-county');
+
+/** A copy of the example county in a temp folder, to break or extend. */
+function countyCopy(): string {
+  const dir = join(tempDir('county'), 'example-county');
+  cpSync(COUNTY, dir, { recursive: true });
+  return dir;
+}
+
+describe('the example county', () => {
+  const out = tempDir('county-out');
+  const result = runCli(['build', 'data/example-county/', '-o', out, '--explain']);
+
+  it('builds every report of the folder, mirroring the tree, with a summary', () => {
+    expect(result.code, result.stderr).toBe(0);
+    for (const town of ['dongshan', 'xishan', 'nanhu']) {
+      expect(existsSync(join(out, 'example-county', town, '2021.pdf')), town).toBe(true);
+      expect(existsSync(join(out, 'example-county', town, '2021.docx')), town).toBe(true);
+    }
+    expect(result.stdout).toMatch(/^共 \d+ 个文件：生成 \d+ 个，失败 0 个$/m);
+  });
+
+  it('takes the organisation from its profile', () => {
+    const text = pdfWordList(join(out, 'example-county', 'dongshan', '2021.pdf')).map((w) => w.text).join('');
+    expect(text).toContain('东山镇人民政府');
+    expect(text).toContain('东山镇党政办公室');
+  });
+
+  it('lets the county partial win over the built-in one, and says so with --explain', () => {
+    const text = pdfWordList(join(out, 'example-county', 'xishan', '2021.pdf')).map((w) => w.text).join('');
+    expect(text).toContain('示例县政务服务便民热线12345');
+    expect(result.stdout).toContain('contact ← data/example-county/templates/contact.hbs');
+    expect(result.stdout).toContain('intro ← templates/shared/intro.hbs');
+  });
+});
+
+describe('template lookup', () => {
+  it('refuses a partial name that reaches outside the template folders', () => {
+    const dir = countyCopy();
+    writeFileSync(join(dir, 'templates', 'intro.hbs'), '<p>导语</p>\n{{> ../../templates/shared/contact}}\n');
+    const result = runCli(['build', join(dir, 'dongshan', '2021.yaml'), '-o', tempDir('out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/templates\/intro\.hbs:2:1 模板错误：模板片段名「\.\.\/\.\.\/templates\/shared\/contact」不能含路径（不能跳出模板目录）$/);
+  });
+
+  it('names the template and line that asks for a missing partial', () => {
+    const dir = countyCopy();
+    writeFileSync(join(dir, 'templates', 'intro.hbs'), '<p>导语</p>\n<p>x</p>{{> hotline}}\n');
+    const result = runCli(['build', join(dir, 'dongshan', '2021.yaml'), '-o', tempDir('out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/templates\/intro\.hbs:2:9 模板错误：找不到模板片段「hotline」$/);
+  });
+
+  it('prefers a format subfolder of a county templates folder', () => {
+    const dir = countyCopy();
+    mkdirSync(join(dir, 'templates', 'national-2021'));
+    writeFileSync(join(dir, 'templates', 'national-2021', 'contact.hbs'), '仅限2021年版式的联系方式。');
+    const result = runCli(['build', join(dir, 'nanhu', '2021.yaml'), '-o', tempDir('out'), '--explain']);
+    expect(result.stdout).toMatch(/contact ← .*templates\/national-2021\/contact\.hbs$/m);
+  });
+});
+
+describe('organisation profiles', () => {
+  it('are validated with their own positions', () => {
+    const dir = countyCopy();
+    const profile = join(dir, 'orgs', 'dongshan.yaml');
+    writeFileSync(profile, readFileSync(profile, 'utf8').replace(/^name: .*$/m, 'name: [东山镇]'));
+    const result = runCli(['check', join(dir, 'dongshan', '2021.yaml')]);
+    expect(result.code).toBe(2);
+    const at = positionOf(readFileSync(profile, 'utf8'), '[东山镇]');
+    expect(result.stdout).toContain(`orgs/dongshan.yaml:${at.line}:${at.col} 「name」`);
+  });
+
+  it('must exist', () => {
+    const dir = countyCopy();
+    const file = join(dir, 'xishan', '2021.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('../orgs/xishan.yaml', '../orgs/nowhere.yaml'));
+    const result = runCli(['check', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('找不到机关信息文件 ../orgs/nowhere.yaml');
+  });
+});
+
+describe('batch builds', () => {
+  it('build the other files when one is broken, report it and exit non-zero', () => {
+    const dir = countyCopy();
+    const broken = join(dir, 'nanhu', '2021.yaml');
+    writeFileSync(broken, readFileSync(broken, 'utf8').replace(/^(\s*)carried_out:\s*\[\s*(\d+)/m, (_m, i: string, n: string) => `${i}carried_out: [${Number(n) + 5}`));
+    const out = tempDir('out');
+    const result = runCli(['build', dir, '-o', out, '--jobs', '2']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^共 3 个文件：生成 2 个，失败 1 个$/m);
+    expect(result.stdout).toMatch(/^失败 .*nanhu\/2021\.yaml：.*:\d+:\d+ R1 表三「自然人」列/m);
+    expect(result.stdout.match(/^\[\d\/3\] /gm)).toHaveLength(3);
+    expect(existsSync(join(out, 'example-county', 'dongshan', '2021.pdf')) || existsSync(join(out, 'dongshan', '2021.pdf'))).toBe(true);
+  });
+
+  it('rebuild once with --watch when the data file changes', async () => {
+    const dir = countyCopy();
+    const file = join(dir, 'dongshan', '2021.yaml');
+    const child = spawn(process.execPath, [BIN, 'build', file, '-o', tempDir('out'), '--watch'], { cwd: ROOT });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const waitFor = async (pattern: RegExp, count: number) => {
+      for (let i = 0; i < 300 && (stdout.match(pattern) ?? []).length < count; i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    try {
+      await waitFor(/正在监视/g, 1);
+      expect(stdout.match(/已生成 .*\.pdf/g)).toHaveLength(1);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^(\s*punishment:\s*)\d+/m, '$1 77'));
+      await waitFor(/已生成 .*\.pdf/g, 2);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(stdout.match(/已生成 .*\.pdf/g)).toHaveLength(2);
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});
