@@ -17,9 +17,10 @@ export interface BuildTask {
   mirrorFrom?: string;
 }
 
-export type BuildOutcome =
-  | { file: string; ok: true; files: string[]; findings: Finding[]; templates: Array<{ name: string; file: string }>; inputs: string[] }
-  | { file: string; ok: false; findings: Finding[]; exitCode: number };
+export type BuildOutcome = { file: string; findings: Finding[]; /** Time this file took, in ms. */ ms: number } & (
+  | { ok: true; files: string[]; templates: Array<{ name: string; file: string }>; inputs: string[] }
+  | { ok: false; exitCode: number }
+);
 
 const registries = new Map<string, FontRegistry>();
 
@@ -33,6 +34,8 @@ function fontsFor(config: string): FontRegistry {
 }
 
 export async function runBuildTask(task: BuildTask, renderDocx?: (document: ReportDocument) => Promise<Buffer>): Promise<BuildOutcome> {
+  const start = performance.now();
+  const ms = () => performance.now() - start;
   try {
     const result = await buildReport(task.file, {
       outDir: task.outDir,
@@ -42,10 +45,12 @@ export async function runBuildTask(task: BuildTask, renderDocx?: (document: Repo
       ...(task.mirrorFrom ? { mirrorFrom: task.mirrorFrom } : {}),
       ...(renderDocx ? { renderDocx } : {}),
     });
-    return { file: task.file, ok: true, files: result.files, findings: result.findings, templates: result.prepared.templates, inputs: result.prepared.inputs };
+    const { files, findings, prepared } = result;
+    return { file: task.file, ok: true, files, findings, templates: prepared.templates, inputs: prepared.inputs, ms: ms() };
   } catch (error) {
-    if (error instanceof ReportError) return { file: task.file, ok: false, findings: error.findings, exitCode: error.exitCode };
+    if (error instanceof ReportError) return { file: task.file, ok: false, findings: error.findings, exitCode: error.exitCode, ms: ms() };
     const message = error instanceof Error ? error.message : String(error);
-    return { file: task.file, ok: false, findings: [{ severity: 'error', rule: 'INTERNAL', message: `内部错误：${message}` }], exitCode: EXIT.internal };
+    const finding: Finding = { severity: 'error', rule: 'INTERNAL', message: `内部错误：${message}` };
+    return { file: task.file, ok: false, findings: [finding], exitCode: EXIT.internal, ms: ms() };
   }
 }

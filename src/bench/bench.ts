@@ -3,11 +3,13 @@
  * cold `report-gen build`. Targets on a 2-core machine: DOCX ≤ 40 ms, PDF ≤ 150 ms, cold build ≤ 1 s.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBatch } from '../batch/run-batch.js';
 import { checkFile } from '../check/check-report.js';
+import { townshipVariant } from './township-variant.js';
 import { FontRegistry } from '../fonts/font-registry.js';
 import { prepareReport } from '../pipeline/prepare-report.js';
 import { writeDocx } from '../writers/docx/write-docx.js';
@@ -53,6 +55,23 @@ for (let i = 0; i < 3; i++) {
 }
 rmSync(out, { recursive: true, force: true });
 
+// A county of 50 townships, built with checks, DOCX and PDF on 2 workers (target ≤ 6 s).
+const county = mkdtempSync(join(tmpdir(), 'report-gen-bench-county-'));
+const base = readFileSync(join(root, 'data', '2021.yaml'), 'utf8');
+const tasks = Array.from({ length: 50 }, (_, i) => {
+  const folder = join(county, 'data', `town${String(i + 1).padStart(2, '0')}`);
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, '2021.yaml');
+  writeFileSync(file, townshipVariant(base, { name: `第${i + 1}乡人民政府`, short: `第${i + 1}乡`, seed: i + 1 }));
+  return { file, outDir: join(county, 'out'), outputs: ['docx', 'pdf'] as Array<'docx' | 'pdf'>, config: 'report-gen.config.yaml', strict: false };
+});
+const batchStart = performance.now();
+const outcomes = await runBatch(tasks, 2);
+const batchMs = performance.now() - batchStart;
+const failed = outcomes.filter((o) => !o.ok).length;
+rmSync(county, { recursive: true, force: true });
+if (failed) throw new Error(`${failed} of the 50 township reports failed`);
+
 const rows: Array<[string, number, number | undefined]> = [
   ['checks: load, schema, totals, rules (warm)', checkAlone, 5],
   ['checks with last year\'s file (data/2021.yaml)', checkWithLastYear, undefined],
@@ -60,9 +79,12 @@ const rows: Array<[string, number, number | undefined]> = [
   ['DOCX writer (warm)', docx, 40],
   ['PDF writer (warm)', pdf, 150],
   ['cold `report-gen build data/2020.yaml`', median(cold), 1000],
+  ['50-township batch, 2 workers (total)', batchMs, 6000],
+  ['50-township batch: per report (median)', median(outcomes.map((o) => o.ms)), undefined],
 ];
 console.log(`report-gen benchmark (median of ${RUNS} warm runs, 3 cold runs)`);
 for (const [name, ms, target] of rows) {
   const verdict = target === undefined ? '' : `   target ≤ ${target} ms ${ms <= target ? 'ok' : 'OVER'}`;
   console.log(`${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms${verdict}`);
 }
+console.log(`peak memory (resident set, all threads)             ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(8)} MB`);

@@ -21,6 +21,7 @@ export interface BuildCommandOptions {
   explain?: boolean;
   jobs?: string;
   watch?: boolean;
+  html?: boolean;
 }
 
 export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
@@ -28,6 +29,7 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
   let jobs: number | undefined;
   try {
     const outputs = parseOutputs(options.to);
+    if (options.html && !outputs.includes('html')) outputs.push('html');
     jobs = parseJobs(options.jobs);
     readFontConfig(options.config); // report a broken config once, before any file
     const files = findDataFiles(paths);

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { createFace } from './shared-fontkit.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import { defaultFaces, type FaceSource } from './faces.js';
 import { FONT_ROLES, isLatin, type FontRole } from './font-role.js';
@@ -30,7 +31,7 @@ function loadFace(source: FaceSource): LoadedFace {
   let face: LoadedFace;
   try {
     const data = readFileSync(source.file);
-    const opened = fontkit.create(data, source.postscriptName);
+    const opened = createFace(data, source.postscriptName);
     if (!('hasGlyphForCodePoint' in opened)) {
       throw new Error('字体集合（.ttc/.otc）需要用 name 指定其中的字体（PostScript 名称）');
     }

@@ -6,11 +6,12 @@ import { outputBase } from '../output/output-paths.js';
 import { ReportError, type Finding } from '../report-error/finding.js';
 import { writeDocx } from '../writers/docx/write-docx.js';
 import { writePdf } from '../writers/pdf/write-pdf.js';
+import { writeHtml } from '../writers/html/write-html.js';
 import { prepareReport, type PreparedReport } from './prepare-report.js';
 import type { ReportDocument } from '../model/document.js';
 
-export type OutputKind = 'docx' | 'pdf';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['docx', 'pdf'];
+export type OutputKind = 'docx' | 'pdf' | 'html';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['docx', 'pdf', 'html'];
 
 export interface BuildOptions {
   outDir: string;
@@ -38,6 +39,7 @@ export async function buildReport(dataFile: string, options: BuildOptions): Prom
   const writers: Record<OutputKind, () => Promise<Buffer>> = {
     docx: () => (options.renderDocx ?? writeDocx)(prepared.document),
     pdf: () => writePdf(prepared.document, options.fonts),
+    html: async () => writeHtml(prepared.document),
   };
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));
   const base = outputBase(dataFile, options.outDir, options.mirrorFrom);

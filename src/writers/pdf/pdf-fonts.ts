@@ -2,6 +2,7 @@
  * Registers the registry's faces with pdfmake once per process, through its virtual file system (pdfmake
  * does not accept Buffers in addFonts), and answers which pdfmake family serves a role.
  */
+import '../../fonts/shared-fontkit.js';
 import pdfmake from 'pdfmake';
 import type { FontRegistry, LoadedFace } from '../../fonts/font-registry.js';
 import type { FontRole } from '../../fonts/font-role.js';
