@@ -1,0 +1,177 @@
+/**
+ * The HTML page in a real browser (Debian's Chromium driven by playwright-core): the DOM grid of every official
+ * table, header associations for screen readers, no horizontal overflow at 375 px, 1280 px and 200 % text, the
+ * same figures as the PDF, and no axe-core violations.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { OFFICIAL_TABLES } from './spec/official-tables.js';
+import { expectOfficialGrid } from './helpers/grid.js';
+import { pdfWordList } from './readers/pdf.js';
+import { ROOT, runCli, tempDir } from './helpers/cli.js';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const SCREENSHOTS = join(ROOT, 'out', 'screenshots');
+
+const EXAMPLES = [
+  { file: 'data/2020.yaml', name: '2020', format: 'national-2019' },
+  { file: 'data/2021.yaml', name: '2021', format: 'national-2021' },
+] as const;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface DomCell {
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  tag: string;
+  scope: string | null;
+  headers: string | null;
+  id: string;
+}
+
+async function tablesOf(page: Page): Promise<Array<{ caption: string; rows: DomCell[][] }>> {
+  return page.$$eval('table', (tables) =>
+    tables.map((table) => ({
+      caption: table.caption?.textContent ?? '',
+      rows: [...table.rows].map((tr) =>
+        [...tr.cells].map((cell) => ({
+          text: (cell as HTMLElement).innerText.replace(/\s+/g, ''),
+          rowSpan: cell.rowSpan,
+          colSpan: cell.colSpan,
+          tag: cell.tagName.toLowerCase(),
+          scope: cell.getAttribute('scope'),
+          headers: cell.getAttribute('headers'),
+          id: cell.id,
+        })),
+      ),
+    })),
+  );
+}
+
+describe.each(EXAMPLES)('$format page', ({ file, name, format }) => {
+  const out = tempDir('html');
+  const built = runCli(['build', file, '-o', out, '--html']);
+  const htmlFile = join(out, `${name}.html`);
+  let page: Page;
+
+  beforeAll(async () => {
+    expect(built.code, built.stderr).toBe(0);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const blocked: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) blocked.push(request.url());
+    });
+    await page.goto(pathToFileURL(htmlFile).href);
+    expect(blocked, 'external requests').toEqual([]);
+  });
+
+  it('is a zh-CN page titled like the report, with numbered headings and no scripts', async () => {
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    const title = await page.title();
+    expect(title).toMatch(/^樟木乡人民政府20\d\d年政府信息公开工作年度报告$/);
+    expect((await page.innerText('h1')).replace(/\s+/g, '')).toBe(title);
+    const h2 = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent));
+    expect(h2.slice(0, 6)).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
+    expect(await page.$$eval('script, link, img, iframe', (e) => e.length)).toBe(0);
+  });
+
+  it('has the official tables cell for cell, with captions', async () => {
+    const tables = await tablesOf(page);
+    const spec = OFFICIAL_TABLES[format];
+    expect(tables.map((t) => t.caption)).toEqual(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
+    expectOfficialGrid(tables[0]!.rows, spec.table2, '表二');
+    expectOfficialGrid(tables[1]!.rows, spec.table3, '表三');
+    expectOfficialGrid(tables[2]!.rows, spec.table4, '表四');
+  });
+
+  it('marks headers with scope and names every data cell by its row and column headers', async () => {
+    const tables = await tablesOf(page);
+    for (const table of tables) {
+      const byId = new Map(table.rows.flat().map((c) => [c.id, c]));
+      for (const cell of table.rows.flat()) {
+        if (cell.tag === 'th') {
+          expect(cell.scope).toMatch(/^(row|col|rowgroup|colgroup)$/);
+          continue;
+        }
+        const headers = (cell.headers ?? '').split(' ').filter(Boolean);
+        expect(headers.length, `${table.caption} ${cell.text}`).toBeGreaterThan(0);
+        for (const id of headers) expect(byId.get(id)?.tag, id).toBe('th');
+      }
+    }
+    const table3 = tables[1]!;
+    const byId = new Map(table3.rows.flat().map((c) => [c.id, c]));
+    const row = table3.rows.find((r) => r.some((c) => c.text === '1.本机关不掌握相关政府信息'))!;
+    const naturalPerson = row.find((c) => c.tag === 'td')!;
+    const announced = naturalPerson.headers!.split(' ').map((id) => byId.get(id)!.text).join(' ');
+    expect(announced).toBe('三、本年度办理结果 （四）无法提供 1.本机关不掌握相关政府信息 申请人情况 自然人');
+  });
+
+  it('has no horizontal overflow of the page at 375 px, 1280 px and 200 % text; tables scroll in their box', async () => {
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await overflow(), `${width} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    }
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await overflow(), `${width} px at 200 %`).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-375-200pc.png`) });
+    const scrolls = await page.$$eval('.table-scroll', (boxes) => boxes.map((b) => b.scrollWidth > b.clientWidth));
+    expect(scrolls.some(Boolean)).toBe(true);
+    await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows the same figures in the same order as the PDF tables', async () => {
+    const htmlNumbers = await page.$$eval('table', (tables) => tables.map((t) => [...t.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    const words = pdfWordList(join(out, `${name}.pdf`));
+    const headingsAfter = ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况'];
+    const pdfNumbers = ['第二十条第（一）项', '申请人情况', '复议后起诉'].map((anchor, i) => {
+      const start = words.find((w) => w.text === anchor)!;
+      const next = words.find((w) => w.text === headingsAfter[i]);
+      const bottom = (297 - 35) * (72 / 25.4);
+      const end = next && next.page === start.page ? next.yMin : bottom;
+      return words
+        .filter((w) => w.page === start.page && w.yMin >= start.yMin && w.yMax <= end && /^-?\d+(\.\d+)?(万元|元)?$/.test(w.text))
+        .sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)
+        .map((w) => w.text);
+    });
+    expect(htmlNumbers).toEqual(pdfNumbers);
+  });
+  it('passes an automated accessibility check (axe-core) with no violations', async () => {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document);
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+  });
+}, 120_000);
