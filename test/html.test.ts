@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { OFFICIAL_TABLES } from './spec/official-tables.js';
+import { STATISTICS_ROWS } from '../src/formats/legacy/statistics-rows.js';
 import { expectOfficialGrid } from './helpers/grid.js';
 import { pdfWordList } from './readers/pdf.js';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
@@ -175,3 +176,25 @@ describe.each(EXAMPLES)('$format page', ({ file, name, format }) => {
     expect(violations).toEqual([]);
   });
 }, 120_000);
+
+describe.each([
+  { file: 'data/xinfeng/2017.yaml', name: 'xinfeng/2017' },
+  { file: 'data/dongfeng/2011.yaml', name: 'dongfeng/2011' },
+])('legacy page $name', ({ file, name }) => {
+  it('keeps the 统计表 whole, fits 375 px and passes axe-core', async () => {
+    const out = tempDir('html');
+    expect(runCli(['build', file, '-o', out, '--to', 'html']).code).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(pathToFileURL(join(out, `${name}.html`)).href);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const rows = await page.$$eval('table tr', (trs) => trs.length);
+    expect(rows).toBe(name.startsWith('xinfeng') ? 1 + STATISTICS_ROWS.length : 0);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run(document);
+      return result.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

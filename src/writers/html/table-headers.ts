@@ -23,7 +23,7 @@ export interface HeaderMap {
 
 export function tableHeaders(table: TableBlock): HeaderMap {
   const grid = placeCells(table);
-  const isHeader = (cell: TableCell) => cell.header || !cell.dataPath;
+  const isHeader = (cell: TableCell) => cell.header || (!cell.dataPath && cell.lines.join('') !== '');
   const rowIsHeader = table.rows.map((row) => row.cells.length > 0 && row.cells.every((c) => c.header));
   const cells: CellPlacement[] = [];
   grid.forEach((row, r) => {
