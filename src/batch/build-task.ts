@@ -14,6 +14,7 @@ export interface BuildTask {
   outputs: OutputKind[];
   config: string;
   strict: boolean;
+  archival?: boolean;
   mirrorFrom?: string;
 }
 
@@ -42,6 +43,7 @@ export async function runBuildTask(task: BuildTask, renderDocx?: (document: Repo
       outputs: task.outputs,
       fonts: fontsFor(task.config),
       strict: task.strict,
+      archival: task.archival ?? false,
       ...(task.mirrorFrom ? { mirrorFrom: task.mirrorFrom } : {}),
       ...(renderDocx ? { renderDocx } : {}),
     });

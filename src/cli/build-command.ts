@@ -22,6 +22,7 @@ export interface BuildCommandOptions {
   jobs?: string;
   watch?: boolean;
   html?: boolean;
+  archival?: boolean;
 }
 
 export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
@@ -40,6 +41,7 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
       outputs,
       config: options.config,
       strict: options.strict ?? false,
+      archival: options.archival ?? false,
       ...(mirrorFrom ? { mirrorFrom } : {}),
     }));
   } catch (error) {

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
 import { runCheck } from './check-command.js';
+import { runArchive, runSign, runVerify } from './sign-commands.js';
 import { reportFailure } from './report-failure.js';
 
 const program = new Command('report-gen')
@@ -20,8 +21,41 @@ program
   .option('--explain', '列出每个模板片段由哪个文件提供')
   .option('-j, --jobs <n>', '同时生成的文件数（默认为处理器核数）')
   .option('-w, --watch', '数据文件或模板改动时自动重新生成')
+  .option('--archival', 'PDF 按 PDF/A-1b（长期保存格式）生成')
   .action(async (files: string[], options: BuildCommandOptions) => {
     process.exitCode = await runBuild(files, options);
+  });
+
+program
+  .command('sign')
+  .description('对报告签章：生成 PDF/A-1b 并加 PAdES 数字签名；证书密码取自环境变量 REPORT_GEN_P12_PASSPHRASE 或终端输入')
+  .argument('<file>', '数据文件')
+  .requiredOption('--p12 <file>', '签章证书（PKCS#12，.p12/.pfx）')
+  .option('-o, --out-dir <dir>', '输出目录', 'out')
+  .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
+  .option('--strict', '警告也视为错误')
+  .action(async (file: string, options: { p12: string; outDir: string; config: string; strict?: boolean }) => {
+    process.exitCode = await runSign(file, options);
+  });
+
+program
+  .command('archive')
+  .description('核对、生成 PDF/A-1b、签章，并作为新版本存入只增不改的归档目录（含清单 manifest.json）')
+  .argument('<file>', '数据文件')
+  .requiredOption('--p12 <file>', '签章证书（PKCS#12，.p12/.pfx）')
+  .option('--archive-dir <dir>', '归档目录', 'archive')
+  .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
+  .option('--strict', '警告也视为错误')
+  .action(async (file: string, options: { p12: string; archiveDir: string; config: string; strict?: boolean }) => {
+    process.exitCode = await runArchive(file, options);
+  });
+
+program
+  .command('verify')
+  .description('验证签章的 PDF 或归档目录：签名、文件摘要、清单和版本链；退出码 0 全部通过，1 有失败，2 无法读取')
+  .argument('<path>', '签章的 PDF，或归档目录')
+  .action(async (path: string) => {
+    process.exitCode = await runVerify(path);
   });
 
 program

@@ -19,6 +19,8 @@ export interface BuildOptions {
   fonts: FontRegistry;
   /** Warnings block the build too. */
   strict?: boolean;
+  /** The PDF as PDF/A-1b. */
+  archival?: boolean;
   /** Mirror the data file's path below this folder in the output folder (batch builds of a folder). */
   mirrorFrom?: string;
   /** Renders the DOCX elsewhere (a worker thread); in this thread when absent. */
@@ -38,7 +40,7 @@ export async function buildReport(dataFile: string, options: BuildOptions): Prom
   if (glyphErrors.length) throw new ReportError(glyphErrors);
   const writers: Record<OutputKind, () => Promise<Buffer>> = {
     docx: () => (options.renderDocx ?? writeDocx)(prepared.document),
-    pdf: () => writePdf(prepared.document, options.fonts),
+    pdf: () => writePdf(prepared.document, options.fonts, { archival: options.archival ?? false }),
     html: async () => writeHtml(prepared.document),
   };
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));

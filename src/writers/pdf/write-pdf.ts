@@ -22,15 +22,29 @@ const TITLE_PITCH = 36;
 /** Space a heading takes above a table at the top of a page, as a share of the page. */
 const TABLE_TOP_RATIO = 0.1;
 
-export async function writePdf(document: ReportDocument, fonts: FontRegistry): Promise<Buffer> {
+export interface PdfOptions {
+  /** PDF/A-1b (ISO 19005-1, GB/T 23286.1) for long-term archiving. */
+  archival?: boolean;
+  /** Called with pdfkit's document after layout, before it is written (to add a signature field). */
+  beforeWrite?: (pdfkitDocument: unknown) => void;
+}
+
+/** pdfkit writes title, author and subject unescaped into the XMP metadata of PDF/A files (libraries.md §4). */
+const xmpSafe = (text: string) => text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
+
+export async function writePdf(document: ReportDocument, fonts: FontRegistry, options: PdfOptions = {}): Promise<Buffer> {
   const faces = pdfFaces(fonts);
+  const meta = options.archival
+    ? { title: xmpSafe(document.meta.title), author: xmpSafe(document.meta.author), subject: xmpSafe(document.meta.subject) }
+    : document.meta;
   const definition: TDocumentDefinitions = {
+    ...(options.archival ? { subset: 'PDF/A-1b' as const, version: '1.4' as const } : {}),
     pageSize: 'A4',
     pageMargins: [PAGE.margin.left, PAGE.margin.top, PAGE.margin.right, PAGE.margin.bottom],
     info: {
-      title: document.meta.title,
-      author: document.meta.author,
-      subject: document.meta.subject,
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
       creator: 'report-gen',
       producer: 'report-gen',
       creationDate: document.meta.created,
@@ -54,7 +68,9 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry): P
       return false;
     },
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  const output = pdfmake.createPdf(definition);
+  if (options.beforeWrite) options.beforeWrite(await output.getStream());
+  return output.getBuffer();
 }
 
 function hasRowSpans(body: unknown): boolean {

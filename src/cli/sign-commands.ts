@@ -1,0 +1,88 @@
+/**
+ * `sign`, `archive` and `verify`: signed PDF/A-1b copies, the append-only archive, and their verification.
+ */
+import { readFileSync } from 'node:fs';
+import { archiveReport } from '../archive/archive-report.js';
+import { verifyPath } from '../archive/verify-archive.js';
+import { checkGlyphs } from '../check/glyphs.js';
+import { readFontConfig } from '../fonts/font-config.js';
+import { FontRegistry } from '../fonts/font-registry.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { displayPath, outputBase } from '../output/output-paths.js';
+import { prepareReport } from '../pipeline/prepare-report.js';
+import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
+import { readP12 } from '../sign/p12.js';
+import { readPassphrase, signingTime } from '../sign/passphrase.js';
+import { renderSignedPdf } from '../sign/sign-pdf.js';
+import { reportFailure } from './report-failure.js';
+
+interface SigningOptions {
+  p12: string;
+  config: string;
+  strict?: boolean;
+}
+
+async function signingSetup(options: SigningOptions) {
+  let p12: Buffer;
+  try {
+    p12 = readFileSync(options.p12);
+  } catch {
+    throw new ReportError([errorFinding('SIGN', `无法读取证书文件 ${options.p12}`)], EXIT.unusableInput);
+  }
+  const when = signingTime();
+  const identity = readP12(p12, await readPassphrase(), when);
+  const fonts = FontRegistry.create(readFontConfig(options.config));
+  return { identity, when, fonts };
+}
+
+function requireDataFile(input: string): void {
+  if (!/\.ya?ml$/i.test(input)) {
+    throw new ReportError(
+      [errorFinding('SIGN', `请对数据文件签章（如 report-gen sign data/2021.yaml），report-gen 会生成带签名域、符合 PDF/A-1b 的版本：${input}`)],
+      EXIT.unusableInput,
+    );
+  }
+}
+
+export async function runSign(input: string, options: SigningOptions & { outDir: string }): Promise<number> {
+  try {
+    requireDataFile(input);
+    const prepared = prepareReport(input, { strict: options.strict ?? false });
+    const { identity, when, fonts } = await signingSetup(options);
+    const glyphErrors = checkGlyphs(prepared.document, fonts, prepared.source);
+    if (glyphErrors.length) throw new ReportError(glyphErrors);
+    const pdf = await renderSignedPdf(prepared.document, fonts, identity, { signingTime: when, reason: '政府信息公开工作年度报告', location: prepared.document.meta.author });
+    const file = `${outputBase(input, options.outDir)}.signed.pdf`;
+    writeFileAtomic(file, pdf);
+    for (const finding of prepared.findings) process.stderr.write(`${formatFinding(finding)}\n`);
+    process.stdout.write(`已签章 ${displayPath(file)}（签章人 ${identity.subject}）\n`);
+    return EXIT.ok;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+export async function runArchive(input: string, options: SigningOptions & { archiveDir: string }): Promise<number> {
+  try {
+    requireDataFile(input);
+    const { identity, when, fonts } = await signingSetup(options);
+    const result = await archiveReport(input, { archiveDir: options.archiveDir, identity, signingTime: when, fonts, strict: options.strict ?? false });
+    process.stdout.write(`已归档 ${displayPath(result.dir)}（第 ${result.version} 版）\n`);
+    return EXIT.ok;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+export async function runVerify(path: string): Promise<number> {
+  try {
+    const results = await verifyPath(path);
+    for (const item of results) {
+      if (item.ok) process.stdout.write(`通过 ${item.path}：签名有效，文件与清单一致${item.details.length ? `；${item.details.join('；')}` : ''}\n`);
+      else for (const problem of item.problems) process.stdout.write(`失败 ${item.path}：${problem}\n`);
+    }
+    return results.every((r) => r.ok) ? EXIT.ok : EXIT.findings;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
