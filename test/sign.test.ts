@@ -1,0 +1,218 @@
+/**
+ * Signed archival PDFs: PDF/A-1b (PDFBox Preflight), PAdES signatures that pdfsig and OpenSSL accept, the
+ * append-only archive and verify, including tampering and two archive runs at once.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
+import { ecCertificate, extractSignature, PASSPHRASE, rsaCertificate } from './helpers/certificates.js';
+
+const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api']
+  .map((jar) => `/usr/share/java/${jar}.jar`)
+  .join(':');
+
+function preflight(pdf: string): string {
+  const result = spawnSync('java', ['-cp', PREFLIGHT_CLASSPATH, 'org.apache.pdfbox.preflight.Validator_A1b', pdf], { encoding: 'utf8', timeout: 120_000 });
+  return `${result.stdout}${result.stderr}`;
+}
+
+const certificate = rsaCertificate();
+/** A fixed signing time within the certificate's validity (it starts when it is made). */
+const NOW = Math.floor(Date.now() / 1000) + 60;
+const env = { REPORT_GEN_P12_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: String(NOW) };
+
+function signedReport(example = 'data/2021.yaml'): string {
+  const out = tempDir('signed');
+  const result = runCli(['sign', example, '--p12', certificate.p12, '-o', out], { env });
+  expect(result.code, result.stderr).toBe(0);
+  const name = example.replace(/^.*\//, '').replace('.yaml', '');
+  return join(out, `${name}.signed.pdf`);
+}
+
+describe('a signed report', () => {
+  const file = signedReport();
+  const pdf = readFileSync(file);
+
+  it('is valid for pdfsig over the whole document (its text is read: pdfsig exits 0 even on a mismatch)', () => {
+    const text = execFileSync('pdfsig', ['-no-ocsp', file], { encoding: 'utf8' });
+    expect(text).toContain('Signature Validation: Signature is Valid.');
+    expect(text).toContain('Total document signed');
+    expect(text).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(text).toContain('Signer Certificate Common Name: Test Signer');
+  });
+
+  it('carries a CMS that openssl cms -verify accepts, with the signing-certificate-v2 attribute', () => {
+    const dir = tempDir('cms');
+    const { der, signed, byteRange } = extractSignature(pdf);
+    expect(byteRange[0]).toBe(0);
+    expect(byteRange[2]! + byteRange[3]!).toBe(pdf.length);
+    writeFileSync(join(dir, 'sig.der'), der);
+    writeFileSync(join(dir, 'data.bin'), signed);
+    const verify = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'sig.der', '-content', 'data.bin', '-CAfile', certificate.cert, '-purpose', 'any', '-out', '/dev/null'], { cwd: dir, encoding: 'utf8' });
+    expect(verify.stderr).toContain('CMS Verification successful');
+    const print = execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'sig.der'], { cwd: dir, encoding: 'utf8' });
+    expect(print).toMatch(/signingCertificateV2/);
+    expect(print).not.toMatch(/signingTime/);
+  });
+
+  it('is a valid PDF/A-1b file for PDFBox Preflight', () => {
+    expect(preflight(file)).toContain('is a valid PDF/A-1b file');
+  });
+
+  it('is reproducible with SOURCE_DATE_EPOCH', () => {
+    expect(readFileSync(signedReport()).equals(pdf)).toBe(true);
+  });
+
+  it('verifies with report-gen verify, naming signer and time', () => {
+    const result = runCli(['verify', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('签章人 CN=Test Signer, O=Test Unit, C=CN');
+    expect(result.stdout).toContain(`签章时间 ${new Date(NOW * 1000).toISOString()}`);
+  });
+
+  it('fails verify after one flipped byte', () => {
+    const copy = join(tempDir('tamper'), 'copy.pdf');
+    const bytes = Buffer.from(pdf);
+    bytes[Math.floor(bytes.length * 0.7)]! ^= 0x01;
+    writeFileSync(copy, bytes);
+    const result = runCli(['verify', copy]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^失败 .*copy\.pdf：/m);
+  });
+});
+
+describe('archival build', () => {
+  it('renders PDF/A-1b that keeps a title with & < > readable', () => {
+    const file = variantOf('data/2021.yaml', (t) => t.replace(/^(\s*)name: 樟木乡人民政府$/m, '$1name: 樟木乡人民政府<测试&归档>'));
+    const out = tempDir('archival');
+    const result = runCli(['build', file, '-o', out, '--archival', '--to', 'pdf']);
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = join(out, 'variant.pdf');
+    expect(preflight(pdf)).toContain('is a valid PDF/A-1b file');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Title:\s+樟木乡人民政府＜测试＆归档＞2021年政府信息公开工作年度报告$/m);
+  });
+});
+
+describe('signing errors', () => {
+  it('names a wrong passphrase', () => {
+    const result = runCli(['sign', 'data/2021.yaml', '--p12', certificate.p12, '-o', tempDir('out')], { env: { ...env, REPORT_GEN_P12_PASSPHRASE: 'wrong' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('证书文件的密码不正确');
+  });
+
+  it('names an expired certificate', () => {
+    const shortLived = rsaCertificate(1, 'Short Lived');
+    const result = runCli(['sign', 'data/2021.yaml', '--p12', shortLived.p12, '-o', tempDir('out')], { env: { ...env, SOURCE_DATE_EPOCH: String(NOW + 3 * 86400) } });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^签章证书已于 \d{4}-\d{2}-\d{2} 过期$/);
+  });
+
+  it('names a non-RSA key', () => {
+    const result = runCli(['sign', 'data/2021.yaml', '--p12', ecCertificate().p12, '-o', tempDir('out')], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toContain('RSA');
+  });
+
+  it('never takes the passphrase from the command line, and asks for it when no terminal can answer', () => {
+    const result = runCli(['sign', 'data/2021.yaml', '--p12', certificate.p12, '-o', tempDir('out')], { env: { SOURCE_DATE_EPOCH: String(NOW), REPORT_GEN_P12_PASSPHRASE: '' } });
+    expect(result.code).toBe(2);
+    const noVariable = spawnSync(process.execPath, [BIN, 'sign', 'data/2021.yaml', '--p12', certificate.p12], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'REPORT_GEN_P12_PASSPHRASE')),
+    });
+    expect(noVariable.status).toBe(2);
+    expect(noVariable.stderr).toContain('REPORT_GEN_P12_PASSPHRASE');
+    expect(runCli(['sign', 'data/2021.yaml', '--p12', certificate.p12, '--passphrase', 'x']).code).not.toBe(0);
+  });
+});
+
+describe('the archive', () => {
+  const archive = join(tempDir('archive'), 'archive');
+  const run = () => runCli(['archive', 'data/2021.yaml', '--p12', certificate.p12, '--archive-dir', archive], { env });
+  const first = run();
+  const second = run();
+  const reportDir = join(archive, '樟木乡人民政府', '2021');
+
+  it('stores versions v1, v2 with the PDF, a manifest and its signature', () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
+    expect(readdirSync(reportDir).sort()).toEqual(['v1', 'v2']);
+    expect(readdirSync(join(reportDir, 'v2')).sort()).toEqual(['manifest.json', 'manifest.json.p7s', 'report.pdf']);
+    const manifest = JSON.parse(readFileSync(join(reportDir, 'v2', 'manifest.json'), 'utf8'));
+    expect(manifest.report).toMatchObject({ org: '樟木乡人民政府', year: 2021, edition: 'national-2021' });
+    expect(manifest.previous.version).toBe(1);
+    expect(manifest.signature.signer.subject).toContain('CN=Test Signer');
+    expect(manifest.signature.signer.fingerprintSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.inputs.map((i: { role: string }) => i.role)).toContain('template');
+    expect(manifest.inputs.find((i: { role: string }) => i.role === 'data').path).toBe('data/2021.yaml');
+    expect(manifest.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.tool).toEqual({ name: 'report-gen', version: expect.any(String) });
+    expect(manifest.check.errors).toBe(0);
+  });
+
+  it('verifies, with the chain intact', () => {
+    const result = runCli(['verify', archive]);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('版本链完整（接续 v1）');
+    expect(execFileSync('pdfsig', ['-no-ocsp', join(reportDir, 'v1', 'report.pdf')], { encoding: 'utf8' })).toContain('Signature is Valid.');
+  });
+
+  function tampered(change: (dir: string) => void): { code: number; stdout: string } {
+    const copy = join(tempDir('archive-copy'), 'archive');
+    execFileSync('cp', ['-r', archive, copy]);
+    change(join(copy, '樟木乡人民政府', '2021'));
+    return runCli(['verify', copy]);
+  }
+
+  it('names a changed byte in the PDF', () => {
+    const result = tampered((dir) => {
+      const file = join(dir, 'v1', 'report.pdf');
+      const bytes = readFileSync(file);
+      bytes[100]! ^= 0x20;
+      writeFileSync(file, bytes);
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/v1\/report\.pdf 的 SHA-256 与清单不符/);
+  });
+
+  it('names a changed byte in a manifest, and the broken chain it causes', () => {
+    const result = tampered((dir) => {
+      const file = join(dir, 'v1', 'manifest.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"version": 1', '"version": 1 '));
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/v1\/manifest\.json 与其签名不符/);
+    expect(result.stdout).toMatch(/版本链断开/);
+  });
+
+  it('names a replaced PDF, even one validly signed by the same signer', () => {
+    const other = signedReport('data/2020.yaml');
+    const result = tampered((dir) => copyFileSync(other, join(dir, 'v1', 'report.pdf')));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/v1\/report\.pdf 的 SHA-256 与清单不符/);
+  });
+
+  it('gives two versions, never a torn one, when two runs archive at once', async () => {
+    const together = join(tempDir('archive-race'), 'archive');
+    const once = () =>
+      new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'archive', 'data/2021.yaml', '--p12', certificate.p12, '--archive-dir', together], {
+          cwd: ROOT,
+          env: { ...process.env, ...env },
+          stdio: 'ignore',
+        });
+        child.on('exit', (code) => resolve(code ?? -1));
+      });
+    expect(await Promise.all([once(), once()])).toEqual([0, 0]);
+    const dir = join(together, '樟木乡人民政府', '2021');
+    expect(readdirSync(dir).sort()).toEqual(['v1', 'v2']);
+    expect(runCli(['verify', together]).code).toBe(0);
+  });
+
+  it('exits 2 for a path that does not exist', () => {
+    expect(runCli(['verify', join(archive, 'nothing')]).code).toBe(2);
+  });
+});
