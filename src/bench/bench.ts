@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { runBatch } from '../batch/run-batch.js';
 import { checkFile } from '../check/check-report.js';
 import { townshipVariant } from './township-variant.js';
+import { readP12 } from '../sign/p12.js';
+import { renderSignedPdf } from '../sign/sign-pdf.js';
 import { FontRegistry } from '../fonts/font-registry.js';
 import { prepareReport } from '../pipeline/prepare-report.js';
 import { writeDocx } from '../writers/docx/write-docx.js';
@@ -72,6 +74,20 @@ const failed = outcomes.filter((o) => !o.ok).length;
 rmSync(county, { recursive: true, force: true });
 if (failed) throw new Error(`${failed} of the 50 township reports failed`);
 
+// Signing: a PDF/A-1b rendering with a signature field, then the PAdES signature (test certificate made here).
+const keys = mkdtempSync(join(tmpdir(), 'report-gen-bench-keys-'));
+const openssl = (args: string[]) => {
+  const run = spawnSync('openssl', args, { cwd: keys, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+};
+openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2', '-subj', '/CN=Bench']);
+openssl(['pkcs12', '-export', '-inkey', 'key.pem', '-in', 'cert.pem', '-out', 'bench.p12', '-passout', 'pass:bench']);
+const identity = readP12(readFileSync(join(keys, 'bench.p12')), 'bench', new Date());
+rmSync(keys, { recursive: true, force: true });
+const signOptions = { signingTime: new Date(), reason: 'bench', location: 'bench' };
+const archivalPdf = await timed(RUNS, () => writePdf(prepared.document, fonts, { archival: true }));
+const signedPdf = await timed(RUNS, () => renderSignedPdf(prepared.document, fonts, identity, signOptions));
+
 const rows: Array<[string, number, number | undefined]> = [
   ['checks: load, schema, totals, rules (warm)', checkAlone, 5],
   ['checks with last year\'s file (data/2021.yaml)', checkWithLastYear, undefined],
@@ -79,6 +95,9 @@ const rows: Array<[string, number, number | undefined]> = [
   ['DOCX writer (warm)', docx, 40],
   ['PDF writer (warm)', pdf, 150],
   ['cold `report-gen build data/2020.yaml`', median(cold), 1000],
+  ['PDF/A-1b writer (warm)', archivalPdf, undefined],
+  ['signed PDF/A-1b: render + sign (warm)', signedPdf, undefined],
+  ['  of which signing', signedPdf - archivalPdf, undefined],
   ['50-township batch, 2 workers (total)', batchMs, 6000],
   ['50-township batch: per report (median)', median(outcomes.map((o) => o.ms)), undefined],
 ];
