@@ -8,7 +8,7 @@ import type { TableBlock, TableCell } from '../../model/document.js';
 import { PAGE } from '../../layout/page.js';
 import { tableFontSize } from '../../layout/typography.js';
 import type { PdfFaces } from './pdf-fonts.js';
-import { textRuns } from './text-runs.js';
+import { lineHeightFactor } from './text-runs.js';
 
 const PADDING_X = 3;
 const PADDING_Y = 1;
@@ -110,7 +110,11 @@ function pdfCell(
   pitch: number,
 ): PdfCell {
   const out: Record<string, unknown> = {
-    text: textRuns(cell.lines.join('\n'), faces, { role: 'table', size, pitch, noLatinFace: true }),
+    // One face for the whole cell (digits included), so numbers sit centred like the labels.
+    text: cell.lines.join('\n'),
+    font: faces.family('table'),
+    fontSize: size,
+    lineHeight: lineHeightFactor(faces, 'table', size, pitch),
     alignment: cell.align,
   };
   const indent = cell.indent * size;

@@ -11,8 +11,6 @@ export interface RunStyle {
   size: number;
   /** Distance between baselines, in points. */
   pitch: number;
-  /** Set Latin letters and digits in the role's own face (table cells: keeps digits centred). */
-  noLatinFace?: boolean;
 }
 
 /** pdfmake's line height factor for a face, so that one line is exactly `pitch` points. */
@@ -39,7 +37,7 @@ export function textRuns(text: string, faces: PdfFaces, style: RunStyle): Conten
     current = '';
   };
   for (const ch of text) {
-    const latin = !style.noLatinFace && (ch === '\n' ? (currentLatin ?? false) : isLatin(ch));
+    const latin = ch === '\n' ? (currentLatin ?? false) : isLatin(ch);
     if (currentLatin !== undefined && latin !== currentLatin) flush();
     currentLatin = latin;
     current += ch;
