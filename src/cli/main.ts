@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
 import { runCheck } from './check-command.js';
 import { runArchive, runSign, runVerify } from './sign-commands.js';
+import { runAggregate, runInit } from './scaffold-commands.js';
 import { reportFailure } from './report-failure.js';
 
 const program = new Command('report-gen')
@@ -56,6 +57,27 @@ program
   .argument('<path>', '签章的 PDF，或归档目录')
   .action(async (path: string) => {
     process.exitCode = await runVerify(path);
+  });
+
+program
+  .command('init')
+  .description('生成某机关某年度的数据文件（逐行列出官方表格项目）；--from 结转上一年度的数字和小标题；不覆盖已有文件')
+  .argument('<file>', '要生成的数据文件，如 data/2022.yaml')
+  .option('--year <year>', '报告年度（默认取文件名或上一年度 + 1）')
+  .option('--org <profile>', '机关信息文件，如 orgs/zhangmu.yaml')
+  .option('--from <file>', '上一年度的数据文件')
+  .action((file: string, options: { year?: string; org?: string; from?: string }) => {
+    process.exitCode = runInit(file, options);
+  });
+
+program
+  .command('aggregate')
+  .description('把下属单位（乡镇、部门）的统计数字逐格相加，生成本级的数据文件；同一年度、同一版式')
+  .argument('<members...>', '下属单位的数据文件或目录')
+  .requiredOption('-o, --out <file>', '要生成的本级数据文件')
+  .option('--org <profile>', '本级的机关信息文件（其 members 列出应有的下属单位）')
+  .action((members: string[], options: { out: string; org?: string }) => {
+    process.exitCode = runAggregate(members, options);
   });
 
 program

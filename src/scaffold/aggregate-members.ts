@@ -1,0 +1,127 @@
+/**
+ * `report-gen aggregate`: the county's statistics as the cell-by-cell sum of its members' (townships and
+ * departments), for one year and edition, written as a new data file whose narrative the county writes. Members
+ * the county profile lists (`members:`) but that have no data file are reported.
+ */
+import { existsSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { findDataFiles } from '../batch/find-data-files.js';
+import { checkFile, type CheckedReport } from '../check/check-report.js';
+import { getAt } from '../compute/statistics.js';
+import { APPEAL_RESULTS, APPLICANT_COLUMNS } from '../formats/shared/fields.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/finding.js';
+import { YamlSource } from '../load/yaml-source.js';
+import { dataFileText } from './data-file-text.js';
+
+export interface AggregateOptions {
+  /** Member data files, or folders holding them. */
+  members: string[];
+  /** The county's data file to write. */
+  out: string;
+  /** The county's organisation profile (its `members:` list names the members expected). */
+  org?: string;
+}
+
+export interface AggregateResult {
+  file: string;
+  members: string[];
+  missing: string[];
+  findings: Finding[];
+}
+
+export function aggregateMembers(options: AggregateOptions): AggregateResult {
+  const out = resolve(options.out);
+  if (existsSync(out)) throw new ReportError([errorFinding('AGGREGATE', `${options.out} 已存在，aggregate 不会覆盖已有文件`)], EXIT.unusableInput);
+  const files = findDataFiles(options.members)
+    .map((f) => resolve(f.file))
+    .filter((f) => f !== out);
+  if (files.length === 0) throw new ReportError([errorFinding('AGGREGATE', `没有找到下属单位的数据文件：${options.members.join('、')}`)], EXIT.unusableInput);
+
+  const reports = files.map((file) => checkFile(file, { crossYear: false }));
+  const errors = reports.flatMap((r) => r.findings.filter((f) => f.severity === 'error'));
+  if (errors.length) throw new ReportError([errorFinding('AGGREGATE', '下属单位的数据有错误，请先改正后再汇总：'), ...errors]);
+  const first = reports[0]!;
+  for (const report of reports) {
+    if (report.data.year !== first.data.year || report.format.id !== first.format.id) {
+      throw new ReportError(
+        [errorFinding('AGGREGATE', `不能混合不同年度或版式汇总：${shown(first)} 为 ${first.data.year}年 ${first.format.id}，此文件为 ${report.data.year}年 ${report.format.id}`, report.source.positionOf(['year']))],
+        EXIT.unusableInput,
+      );
+    }
+  }
+  if (first.format.id === 'legacy') throw new ReportError([errorFinding('AGGREGATE', 'legacy 统计表的汇总暂不支持，只能汇总 2019 年起的全国统一格式')], EXIT.unusableInput);
+
+  const year = first.data.year as number;
+  const values = sumStatistics(reports);
+  const expected = options.org ? membersListed(resolve(options.org)) : [];
+  const names = new Set(files.flatMap((f) => [basename(dirname(f)), basename(f).replace(/\.ya?ml$/, '')]));
+  const missing = expected.filter((name) => !names.has(name));
+  const text = dataFileText({
+    format: first.format,
+    year,
+    org: options.org ? relative(dirname(out), resolve(options.org)).replaceAll('\\', '/') : { name: '（请填写机关全称）' },
+    issued: `${year + 1}-01-31`,
+    values,
+    headings: new Map(),
+    file: out,
+    header: [
+      `${year}年政府信息公开工作年度报告数据（${first.format.basis}），由 report-gen aggregate 汇总 ${files.length} 个下属单位：`,
+      ...files.map((f) => `  ${relative(dirname(out), f).replaceAll('\\', '/')}`),
+      '统计数字为各单位逐格之和；请把（文字描述）换成本级的正文。',
+    ],
+  });
+  writeFileAtomic(out, text);
+  const findings: Finding[] = missing.map((name) => ({ severity: 'warning', rule: 'A1', message: `机关信息文件列出的下属单位「${name}」没有数据文件，未计入汇总` }));
+  return { file: out, members: files, missing, findings };
+}
+
+const shown = (report: CheckedReport) => relative(process.cwd(), report.source.absolutePath);
+
+function membersListed(profile: string): string[] {
+  const data = YamlSource.read(profile).toJS() as { members?: unknown };
+  return Array.isArray(data.members) ? data.members.map(String) : [];
+}
+
+/** Sums every statistic cell by cell; money is summed exactly in its smallest typed unit. */
+function sumStatistics(reports: CheckedReport[]): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const field of reports[0]!.format.fields) {
+    if (field.computed) continue;
+    const key = field.path.join('.');
+    const each = reports.map((r) => getAt(r.data, field.path));
+    switch (field.kind) {
+      case 'applicantRow':
+        values.set(key, APPLICANT_COLUMNS.map((_, i) => each.reduce<number>((sum, row) => sum + (row as number[])[i]!, 0)));
+        break;
+      case 'appealBlock':
+        values.set(key, Object.fromEntries(APPEAL_RESULTS.map((r) => [r.key, each.reduce<number>((sum, b) => sum + (b as Record<string, number>)[r.key]!, 0)])));
+        break;
+      case 'money':
+        values.set(key, sumMoney(reports, field.path));
+        break;
+      case 'unit':
+        values.set(key, '万元');
+        break;
+      default:
+        values.set(key, each.reduce<number>((sum, v) => sum + (v as number), 0));
+    }
+  }
+  return values;
+}
+
+/** Decimal sum without float error, converting 元 to 万元 where a member states 元; printed with the most decimals used. */
+function sumMoney(reports: CheckedReport[], path: string[]): string {
+  let decimals = 2;
+  const amounts = reports.map((report) => {
+    const typed = report.source.sourceTextOf(path) ?? String(getAt(report.data, path));
+    const unit = getAt(report.data, [...path.slice(0, -1), 'unit']);
+    const places = /\.(\d+)$/.exec(typed)?.[1]?.length ?? 0;
+    const shift = unit === '元' ? 4 : 0;
+    decimals = Math.max(decimals, places + shift);
+    return { digits: typed.replace('.', ''), places: places + shift };
+  });
+  const total = amounts.reduce((sum, a) => sum + BigInt(a.digits) * 10n ** BigInt(decimals - a.places), 0n);
+  const text = total.toString().padStart(decimals + 1, '0');
+  return `${text.slice(0, -decimals)}.${text.slice(-decimals)}`;
+}

@@ -1,0 +1,99 @@
+/**
+ * `report-gen init`: a data file for an organisation and year, in the edition the year selects. With last year's
+ * file it carries over what the official arithmetic carries over (上年结转, 表二 baselines) and the narrative
+ * sub-headings, but not last year's text. It never overwrites a file.
+ */
+import { existsSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { checkFile, checkSource, type CheckedReport } from '../check/check-report.js';
+import { getAt } from '../compute/statistics.js';
+import { FORMATS, formatForYear } from '../formats/registry.js';
+import { YamlSource } from '../load/yaml-source.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
+import { dataFileText } from './data-file-text.js';
+
+export interface InitOptions {
+  file: string;
+  year?: number;
+  /** Path of an organisation profile. */
+  org?: string;
+  /** Last year's data file. */
+  from?: string;
+}
+
+const MATTERS = ['licensing', 'other_services', 'punishment', 'coercion', 'fees'];
+
+export function initDataFile(options: InitOptions): { file: string; text: string } {
+  const file = resolve(options.file);
+  if (existsSync(file)) throw new ReportError([errorFinding('INIT', `${options.file} 已存在，init 不会覆盖已有文件`)], EXIT.unusableInput);
+  const previous = options.from ? checkFile(options.from, { crossYear: false }) : undefined;
+  const year = options.year ?? (previous ? (previous.data.year as number) + 1 : Number(/^(\d{4})\./.exec(basename(file))?.[1]));
+  if (!Number.isInteger(year) || year < 2008) throw new ReportError([errorFinding('INIT', '请用 --year 指定报告年度（或把文件命名为 2022.yaml）')], EXIT.unusableInput);
+  if (previous && previous.data.year !== year - 1) {
+    throw new ReportError([errorFinding('INIT', `上一年度文件 ${options.from} 的年度为 ${previous.data.year}，不是 ${year - 1}`, previous.source.positionOf(['year']))], EXIT.unusableInput);
+  }
+  const format = FORMATS.find((f) => f.id === formatForYear(year))!;
+  if (format.id === 'legacy') throw new ReportError([errorFinding('INIT', 'init 只生成 2019 年起的全国统一格式；2018 年及以前的报告请参照 data/xinfeng/2017.yaml')], EXIT.unusableInput);
+
+  const values = previous ? carriedOver(previous, format.id) : new Map<string, unknown>();
+  const text = dataFileText({
+    format,
+    year,
+    org: organisation(options, previous, file),
+    issued: `${year + 1}-01-20`,
+    // Last year's file is found without `previous:` when it is <year-1>.yaml beside the new one.
+    ...(previous && previous.source.absolutePath !== resolve(dirname(file), `${year - 1}.yaml`)
+      ? { previous: relative(dirname(file), previous.source.absolutePath).replaceAll('\\', '/') }
+      : {}),
+    values,
+    headings: previous ? headingsOf(previous) : new Map(),
+    file,
+    header: [
+      `${year}年政府信息公开工作年度报告数据（${format.basis}），由 report-gen init 生成。`,
+      '请把（文字描述）换成正文、填写各项统计数字和成文日期；正文写完之前，report-gen check 会报告 E1。',
+      ...(previous ? [`上年结转和表二的基数已从 ${relative(dirname(file), previous.source.absolutePath)} 结转。`] : []),
+    ],
+  });
+  // The scaffold must be a valid data file: only the placeholders may be findings.
+  checkSource(YamlSource.parse(text, options.file, file), { crossYear: false });
+  writeFileAtomic(file, text);
+  return { file, text };
+}
+
+function organisation(options: InitOptions, previous: CheckedReport | undefined, file: string): string | Record<string, unknown> {
+  if (options.org) return relative(dirname(file), resolve(options.org)).replaceAll('\\', '/');
+  if (previous) {
+    const typed = (previous.source.toJS() as { org: unknown }).org;
+    if (typeof typed === 'string') return relative(dirname(file), resolve(dirname(previous.source.absolutePath), typed)).replaceAll('\\', '/');
+    return typed as Record<string, unknown>;
+  }
+  return { name: '（请填写机关全称）' };
+}
+
+function carriedOver(previous: CheckedReport, edition: string): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  const carriedOut = getAt(previous.data, ['requests', 'carried_out']) as number[] | undefined;
+  if (carriedOut) values.set('requests.carried_in', carriedOut.slice(0, 6));
+  const active = previous.data.active as Record<string, Record<string, number>>;
+  if (previous.format.id === 'national-2019' && edition === 'national-2019') {
+    for (const key of MATTERS) {
+      const before = active[key];
+      if (before) values.set(`active.${key}.previous`, before.previous! + before.change!);
+    }
+  }
+  for (const key of ['regulations', 'normative_documents']) {
+    const before = active[key];
+    if (!before) continue;
+    if (previous.format.id === 'national-2021' && edition === 'national-2021') values.set(`active.${key}.in_force`, before.in_force);
+    if (previous.format.id === 'national-2019' && edition === 'national-2021') values.set(`active.${key}.in_force`, before.total);
+  }
+  return values;
+}
+
+function headingsOf(previous: CheckedReport): Map<string, string[]> {
+  const text = (previous.data.text ?? {}) as Record<string, string>;
+  return new Map(
+    Object.entries(text).map(([key, value]) => [key, [...value.matchAll(/^\s*##\s+(.+)$/gm)].map((m) => m[1]!.trim())]),
+  );
+}
