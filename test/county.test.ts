@@ -21,7 +21,7 @@ describe('the example county', () => {
 
   it('builds every report of the folder, mirroring the tree, with a summary', () => {
     expect(result.code, result.stderr).toBe(0);
-    for (const town of ['dongshan', 'xishan', 'nanhu']) {
+    for (const town of ['dongshan', 'xishan', 'nanhu', 'county']) {
       expect(existsSync(join(out, 'example-county', town, '2021.pdf')), town).toBe(true);
       expect(existsSync(join(out, 'example-county', town, '2021.docx')), town).toBe(true);
     }
@@ -97,9 +97,9 @@ describe('batch builds', () => {
     const out = tempDir('out');
     const result = runCli(['build', dir, '-o', out, '--jobs', '2']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^共 3 个文件：生成 2 个，失败 1 个$/m);
+    expect(result.stdout).toMatch(/^共 4 个文件：生成 3 个，失败 1 个$/m);
     expect(result.stdout).toMatch(/^失败 .*nanhu\/2021\.yaml：.*:\d+:\d+ R1 表三「自然人」列/m);
-    expect(result.stdout.match(/^\[\d\/3\] /gm)).toHaveLength(3);
+    expect(result.stdout.match(/^\[\d\/4\] /gm)).toHaveLength(4);
     expect(existsSync(join(out, 'example-county', 'dongshan', '2021.pdf')) || existsSync(join(out, 'dongshan', '2021.pdf'))).toBe(true);
   });
 

@@ -28,7 +28,9 @@ export function validateReport(
   restoreTypedText(data, source, textLikePaths);
   const result = format.schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data as Record<string, unknown>;
-  const findings = (result.error.issues as Issue[]).flatMap((issue) => describeIssue(issue, format, source));
+  const described = (result.error.issues as Issue[]).flatMap((issue) => describeIssue(issue, format, source));
+  // One value can fail two checks with the same message (a date's pattern and its calendar check).
+  const findings = [...new Map(described.map((f) => [`${f.at?.line}:${f.at?.col} ${f.message}`, f])).values()];
   findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
   // A negative count breaks a rule of the table (N1); any other problem makes the file unusable.
   const onlyRules = findings.every((f) => f.rule === 'N1');

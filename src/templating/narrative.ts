@@ -15,12 +15,27 @@ export function expandNarrative(text: string, context: object, source: YamlSourc
   try {
     return narrativeEnv.compile(text, { strict: true, knownHelpersOnly: true, noEscape: true })(context);
   } catch (error) {
-    const { line, col, reason } = locateHandlebarsError(error);
+    const located = locateHandlebarsError(error);
+    const { line, col } = /语法错误/.test(located.reason) ? (unclosedMustache(text) ?? located) : located;
+    const reason = located.reason;
     const at = source.positionInString(path, line, col);
     const expression = /^[\w.@/-]+/.exec((text.split('\n')[line - 1] ?? '').slice(col - 1))?.[0];
     const explained = /not defined/.test(reason) && expression ? `引用了不存在的数据项「${expression}」` : explainHandlebarsReason(reason);
     return errorFinding('TEMPLATE', `正文中的表达式有误：${explained}`, at);
   }
+}
+
+/** Line and column (1-based) of the first `{{` that is not closed before the next `{{` or the end. */
+function unclosedMustache(text: string): { line: number; col: number } | undefined {
+  for (let i = text.indexOf('{{'); i >= 0; i = text.indexOf('{{', i + 2)) {
+    const close = text.indexOf('}}', i + 2);
+    const next = text.indexOf('{{', i + 2);
+    if (close < 0 || (next >= 0 && next < close)) {
+      const before = text.slice(0, i).split('\n');
+      return { line: before.length, col: before[before.length - 1]!.length + 1 };
+    }
+  }
+  return undefined;
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
