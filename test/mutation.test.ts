@@ -8,18 +8,8 @@ import { join } from 'node:path';
 import { checkSource } from '../src/check/check-report.js';
 import { YamlSource } from '../src/load/yaml-source.js';
 import { EXIT, ReportError } from '../src/report-error/finding.js';
+import { seededRandom as random } from '../src/bench/seeded-random.js';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
-
-/** Small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ODD = ['\u0000', '\uFEFF', '\u202E', '𠀀', '😀', '：', '\t', '"', "'", '{{', '}}', '{{requests.received', '&', '<', '*a', '&a', '!!binary', '---', '%', '~', '[', ']', '\r', '　'];
 

@@ -4,49 +4,15 @@ import { pdfFonts, pdfInfo, pdfWordList } from './readers/pdf.js';
 import { OFFICIAL_TABLES } from './spec/official-tables.js';
 import { builtExample, EXAMPLES, exampleData, expectedTable3 } from './helpers/examples.js';
 import { buildInto, variantOf } from './helpers/cli.js';
+import { findLabel, wordsBeside } from './helpers/pdf-labels.js';
 
 type Word = ReturnType<typeof pdfWordList>[number];
 
 const mm = (v: number) => (v * 72) / 25.4;
 const BOX = { left: mm(28), right: mm(210 - 26), top: mm(37), bottom: mm(297 - 35) };
-const squash = (s: string) => s.replace(/\s+/g, '');
-
-/** The words that spell a label in one table cell: a first word and the lines below it at the same x. */
-function findLabel(words: Word[], label: string, page: number): { words: Word[]; yMin: number; yMax: number; xMax: number } | undefined {
-  const onPage = words.filter((w) => w.page === page);
-  for (const first of onPage) {
-    if (first.text.length < 2 || !label.startsWith(first.text)) continue;
-    const parts = [first];
-    let text = first.text;
-    while (text.length < label.length) {
-      const previous = parts[parts.length - 1]!;
-      const centre = (w: Word) => (w.xMin + w.xMax) / 2;
-      const next = onPage
-        .filter((w) => Math.abs(w.xMin - first.xMin) < 1.5 || Math.abs(centre(w) - centre(first)) < 1.5)
-        .filter((w) => w.yMin > previous.yMin + 1 && w.yMin < previous.yMax + 6)
-        .sort((a, b) => a.yMin - b.yMin)[0];
-      if (!next || !label.startsWith(text + next.text)) break;
-      parts.push(next);
-      text += next.text;
-    }
-    if (text === label) {
-      return { words: parts, yMin: first.yMin, yMax: parts[parts.length - 1]!.yMax, xMax: Math.max(...parts.map((p) => p.xMax)) };
-    }
-  }
-  return undefined;
-}
 
 /** Numbers printed in the same table row as a label, left to right. */
-function numbersBeside(words: Word[], label: NonNullable<ReturnType<typeof findLabel>>, page: number): string[] {
-  return words
-    .filter((w) => w.page === page && /^-?\d+(\.\d+)?(万元|元)?$/.test(w.text) && w.xMin > label.xMax)
-    .filter((w) => {
-      const centre = (w.yMin + w.yMax) / 2;
-      return centre > label.yMin - 1 && centre < label.yMax + 1;
-    })
-    .sort((a, b) => a.xMin - b.xMin)
-    .map((w) => w.text);
-}
+const numbersBeside = (words: Word[], label: NonNullable<ReturnType<typeof findLabel>>) => wordsBeside(words, label).filter((t) => /^-?\d+(\.\d+)?(万元|元)?$/.test(t));
 
 describe.each(EXAMPLES)('$format PDF', ({ file, format }) => {
   const { pdf } = builtExample(file);
@@ -93,7 +59,7 @@ describe.each(EXAMPLES)('$format PDF', ({ file, format }) => {
     labels.forEach((label, i) => {
       const found = findLabel(words, label, page);
       expect(found, label).toBeDefined();
-      expect(numbersBeside(words, found!, page), label).toEqual(expected[i]!.values.map(String));
+      expect(numbersBeside(words, found!), label).toEqual(expected[i]!.values.map(String));
     });
   });
 
@@ -110,7 +76,7 @@ describe.each(EXAMPLES)('$format PDF', ({ file, format }) => {
 
   it('prints the 表二 figures in their rows', () => {
     const page = pageOf('第二十条第（一）项')!;
-    const row = (label: string) => numbersBeside(words, findLabel(words, label, page)!, page);
+    const row = (label: string) => numbersBeside(words, findLabel(words, label, page)!);
     const a = data.active;
     if (format === 'national-2021') {
       expect(row('规章')).toEqual([a.regulations.issued, a.regulations.repealed, a.regulations.in_force].map(String));

@@ -2,23 +2,14 @@
  * Invented townships for the example county and the batch benchmark: a copy of the national-2021 example with
  * another name and other figures that still satisfy R1 in every column. The text keeps its comments.
  */
-const RESULT_ROWS = ['disclosed', 'partly_disclosed', 'not_held', 'needs_creation', 'duplicate', 'no_correction'];
+import { seededRandom } from './seeded-random.js';
 
-/** Small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const RESULT_ROWS = ['disclosed', 'partly_disclosed', 'not_held', 'needs_creation', 'duplicate', 'no_correction'];
 
 const row = (values: number[]) => `[${values.join(', ')}]`;
 
 export function townshipVariant(example: string, options: { name: string; short: string; seed: number; org?: string }): string {
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const small = (max: number) => Math.floor(next() * (max + 1));
   const results = new Map(RESULT_ROWS.map((key) => [key, [small(4), small(2), 0, small(1), 0, small(1)]]));
   const carriedOut = [small(1), 0, 0, 0, 0, 0];

@@ -1,15 +1,9 @@
 /** 国办公开办函〔2019〕60号 (试行): the statistic fields of 表二, 表三 and 表四. */
-import { APPEAL_FIELDS, requestFields, type FieldDef, type ResultGroup } from '../shared/fields.js';
+import { activeCell, APPEAL_FIELDS, requestFields, type FieldDef, type ResultGroup } from '../shared/fields.js';
 
 export const OTHER_PROCESSING_2019: ResultGroup = { key: 'other', label: '（六）其他处理' };
 
-const cell = (path: string[], row: string, column: string, kind: FieldDef['kind'] = 'count'): FieldDef => ({
-  path: ['active', ...path],
-  table: '表二',
-  row,
-  column,
-  kind,
-});
+const cell = activeCell;
 
 const publication = (key: string, row: string): FieldDef[] => [
   cell([key, 'made'], row, '本年新制作数量'),

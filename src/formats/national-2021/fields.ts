@@ -1,5 +1,5 @@
 /** 国办公开办函〔2021〕30号: the statistic fields of 表二, 表三 and 表四. */
-import { APPEAL_FIELDS, requestFields, type FieldDef, type ResultGroup } from '../shared/fields.js';
+import { activeCell, APPEAL_FIELDS, requestFields, type FieldDef, type ResultGroup } from '../shared/fields.js';
 
 export const OTHER_PROCESSING_2021: ResultGroup = {
   key: 'other',
@@ -11,13 +11,7 @@ export const OTHER_PROCESSING_2021: ResultGroup = {
   ],
 };
 
-const cell = (path: string[], row: string, column: string, kind: FieldDef['kind'] = 'count'): FieldDef => ({
-  path: ['active', ...path],
-  table: '表二',
-  row,
-  column,
-  kind,
-});
+const cell = activeCell;
 
 export const ACTIVE_FIELDS_2021: FieldDef[] = [
   cell(['regulations', 'issued'], '规章', '本年制发件数'),

@@ -125,6 +125,15 @@ export function requestFields(otherProcessing: ResultGroup): FieldDef[] {
   return fields;
 }
 
+/** One cell of 表二: its path below `active`, row and column labels. */
+export const activeCell = (path: string[], row: string, column: string, kind: FieldKind = 'count'): FieldDef => ({
+  path: ['active', ...path],
+  table: '表二',
+  row,
+  column,
+  kind,
+});
+
 export const APPEAL_FIELDS: FieldDef[] = APPEAL_BLOCKS.map((block) => ({
   path: ['appeals', block.key],
   table: '表四',
