@@ -4,8 +4,6 @@
  */
 import { findDataFiles } from '../batch/find-data-files.js';
 import { runBuildTask, type BuildOutcome, type BuildTask } from '../batch/build-task.js';
-import { printSummary, runBatch } from '../batch/run-batch.js';
-import { watchAndRebuild } from '../batch/watch.js';
 import { readFontConfig } from '../fonts/font-config.js';
 import { displayPath } from '../output/output-paths.js';
 import { OUTPUT_KINDS, type OutputKind } from '../pipeline/build-report.js';
@@ -48,13 +46,16 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
     return reportFailure(error);
   }
 
-  const outcomes = tasks.length === 1 ? [await buildHere(tasks[0]!)] : await runBatch(tasks, jobs);
-  if (tasks.length === 1) printOutcome(outcomes[0]!, options.explain ?? false);
+  // The worker pool is loaded only for batches.
+  const batch = tasks.length > 1 ? await import('../batch/run-batch.js') : undefined;
+  const outcomes = batch ? await batch.runBatch(tasks, jobs) : [await buildHere(tasks[0]!)];
+  if (!batch) printOutcome(outcomes[0]!, options.explain ?? false);
   else {
-    printSummary(outcomes);
+    batch.printSummary(outcomes);
     if (options.explain) for (const outcome of outcomes) printTemplates(outcome);
   }
   if (options.watch) {
+    const { watchAndRebuild } = await import('../batch/watch.js');
     await watchAndRebuild(tasks, outcomes, (outcome) => printOutcome(outcome, options.explain ?? false));
     return EXIT.ok;
   }

@@ -1,10 +1,13 @@
 /** report-gen command line. */
 import { Command, Option } from 'commander';
-import { runBuild, type BuildCommandOptions } from './build-command.js';
-import { runCheck } from './check-command.js';
-import { runArchive, runSign, runVerify } from './sign-commands.js';
-import { runAggregate, runInit } from './scaffold-commands.js';
+import type { BuildCommandOptions } from './build-command.js';
 import { reportFailure } from './report-failure.js';
+
+// Each command loads its own modules when it runs, so `build` does not pay for signing libraries at start-up.
+const buildCommand = () => import('./build-command.js');
+const checkCommand = () => import('./check-command.js');
+const signCommands = () => import('./sign-commands.js');
+const scaffoldCommands = () => import('./scaffold-commands.js');
 
 const program = new Command('report-gen')
   .description('政府信息公开工作年度报告生成工具：YAML 数据 → 核对 → DOCX 与 PDF')
@@ -24,7 +27,7 @@ program
   .option('-w, --watch', '数据文件或模板改动时自动重新生成')
   .option('--archival', 'PDF 按 PDF/A-1b（长期保存格式）生成')
   .action(async (files: string[], options: BuildCommandOptions) => {
-    process.exitCode = await runBuild(files, options);
+    process.exitCode = await (await buildCommand()).runBuild(files, options);
   });
 
 program
@@ -36,7 +39,7 @@ program
   .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
   .option('--strict', '警告也视为错误')
   .action(async (file: string, options: { p12: string; outDir: string; config: string; strict?: boolean }) => {
-    process.exitCode = await runSign(file, options);
+    process.exitCode = await (await signCommands()).runSign(file, options);
   });
 
 program
@@ -48,7 +51,7 @@ program
   .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
   .option('--strict', '警告也视为错误')
   .action(async (file: string, options: { p12: string; archiveDir: string; config: string; strict?: boolean }) => {
-    process.exitCode = await runArchive(file, options);
+    process.exitCode = await (await signCommands()).runArchive(file, options);
   });
 
 program
@@ -56,7 +59,7 @@ program
   .description('验证签章的 PDF 或归档目录：签名、文件摘要、清单和版本链；退出码 0 全部通过，1 有失败，2 无法读取')
   .argument('<path>', '签章的 PDF，或归档目录')
   .action(async (path: string) => {
-    process.exitCode = await runVerify(path);
+    process.exitCode = await (await signCommands()).runVerify(path);
   });
 
 program
@@ -66,8 +69,8 @@ program
   .option('--year <year>', '报告年度（默认取文件名或上一年度 + 1）')
   .option('--org <profile>', '机关信息文件，如 orgs/zhangmu.yaml')
   .option('--from <file>', '上一年度的数据文件')
-  .action((file: string, options: { year?: string; org?: string; from?: string }) => {
-    process.exitCode = runInit(file, options);
+  .action(async (file: string, options: { year?: string; org?: string; from?: string }) => {
+    process.exitCode = (await scaffoldCommands()).runInit(file, options);
   });
 
 program
@@ -76,8 +79,8 @@ program
   .argument('<members...>', '下属单位的数据文件或目录')
   .requiredOption('-o, --out <file>', '要生成的本级数据文件')
   .option('--org <profile>', '本级的机关信息文件（其 members 列出应有的下属单位）')
-  .action((members: string[], options: { out: string; org?: string }) => {
-    process.exitCode = runAggregate(members, options);
+  .action(async (members: string[], options: { out: string; org?: string }) => {
+    process.exitCode = (await scaffoldCommands()).runAggregate(members, options);
   });
 
 program
@@ -86,8 +89,8 @@ program
   .argument('<files...>', '数据文件')
   .option('--json', '以 JSON 输出核对结果')
   .option('--strict', '警告也视为错误')
-  .action((files: string[], options: { json?: boolean; strict?: boolean }) => {
-    process.exitCode = runCheck(files, options);
+  .action(async (files: string[], options: { json?: boolean; strict?: boolean }) => {
+    process.exitCode = (await checkCommand()).runCheck(files, options);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
