@@ -1,6 +1,6 @@
 /** LibreOffice headless, with a private profile per call so that parallel tests do not collide. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 
@@ -15,6 +15,8 @@ export function convertWithLibreOffice(input: string, outDir: string, to = 'pdf'
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`soffice failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
   }
   return join(outDir, `${basename(input, extname(input))}.${to}`);
 }
