@@ -97,6 +97,16 @@ const TABLE4 = `
 </tr>
 <tr>${v(15)}</tr>`;
 
+/** The six sections of both national editions, numbered (formats.md §2.2). */
+export const NATIONAL_SECTIONS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
+
 export const OFFICIAL_TABLES = {
   'national-2019': { table2: parseSpec(TABLE2_2019), table3: parseSpec(table3(20, other2019)), table4: parseSpec(TABLE4) },
   'national-2021': { table2: parseSpec(TABLE2_2021), table3: parseSpec(table3(22, other2021)), table4: parseSpec(TABLE4) },
