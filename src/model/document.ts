@@ -94,8 +94,3 @@ export interface ReportDocument {
   meta: DocumentMeta;
   blocks: Block[];
 }
-
-/** Number of logical grid columns of a table (sum of the colSpans of its first row). */
-export function tableColumnCount(table: TableBlock): number {
-  return table.columns.length;
-}

@@ -5,7 +5,7 @@
  * each templates/ folder a subfolder named after the format wins over files for every format.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ReportFormat } from '../formats/format.js';
 import { BUILTIN_TEMPLATE_ROOT } from './template-set.js';
 
@@ -24,5 +24,3 @@ export function templateFolders(dataFile: string, format: ReportFormat): string[
   folders.push(join(builtin, format.templateDir), join(builtin, 'shared'));
   return folders;
 }
-
-export const isInsideFolder = (file: string, folder: string) => resolve(file).startsWith(resolve(folder) + sep);

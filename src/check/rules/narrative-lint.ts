@@ -72,7 +72,7 @@ export function lintNarrative({ data, source }: RuleInput): Finding[] {
   return findings;
 }
 
-export function positionOfIndex(source: YamlSource, path: Array<string | number>, value: string, index: number) {
+function positionOfIndex(source: YamlSource, path: Array<string | number>, value: string, index: number) {
   const before = value.slice(0, index).split('\n');
   return source.positionInString(path, before.length, before[before.length - 1]!.length + 1);
 }
