@@ -9,7 +9,7 @@ import { findDataFiles } from '../batch/find-data-files.js';
 import { checkFile, type CheckedReport } from '../check/check-report.js';
 import { getAt } from '../compute/statistics.js';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS } from '../formats/shared/fields.js';
-import { writeFileAtomic } from '../output/atomic-write.js';
+import { writeNewFileAtomic } from '../output/atomic-write.js';
 import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/finding.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { dataFileText } from './data-file-text.js';
@@ -71,7 +71,7 @@ export function aggregateMembers(options: AggregateOptions): AggregateResult {
       '统计数字为各单位逐格之和；请把（文字描述）换成本级的正文。',
     ],
   });
-  writeFileAtomic(out, text);
+  if (!writeNewFileAtomic(out, text)) throw new ReportError([errorFinding('AGGREGATE', `${options.out} 已存在，aggregate 不会覆盖已有文件`)], EXIT.unusableInput);
   const findings: Finding[] = missing.map((name) => ({ severity: 'warning', rule: 'A1', message: `机关信息文件列出的下属单位「${name}」没有数据文件，未计入汇总` }));
   return { file: out, members: files, missing, findings };
 }

@@ -9,7 +9,7 @@ import { checkFile, checkSource, type CheckedReport } from '../check/check-repor
 import { getAt } from '../compute/statistics.js';
 import { FORMATS, formatForYear } from '../formats/registry.js';
 import { YamlSource } from '../load/yaml-source.js';
-import { writeFileAtomic } from '../output/atomic-write.js';
+import { writeNewFileAtomic } from '../output/atomic-write.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import { dataFileText } from './data-file-text.js';
 
@@ -57,7 +57,7 @@ export function initDataFile(options: InitOptions): { file: string; text: string
   });
   // The scaffold must be a valid data file: only the placeholders may be findings.
   checkSource(YamlSource.parse(text, options.file, file), { crossYear: false });
-  writeFileAtomic(file, text);
+  if (!writeNewFileAtomic(file, text)) throw new ReportError([errorFinding('INIT', `${options.file} 已存在，init 不会覆盖已有文件`)], EXIT.unusableInput);
   return { file, text };
 }
 
