@@ -8,6 +8,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { BIN, ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
 import { ecCertificate, extractSignature, PASSPHRASE, rsaCertificate } from './helpers/certificates.js';
+import { pdfWordList } from './readers/pdf.js';
 
 const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api']
   .map((jar) => `/usr/share/java/${jar}.jar`)
@@ -80,6 +81,38 @@ describe('a signed report', () => {
     const result = runCli(['verify', copy]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^失败 .*copy\.pdf：/m);
+  });
+});
+
+describe('a visible seal', () => {
+  it('is drawn over the 落款 as a stencil (no transparency), with the signature field on it', () => {
+    const out = tempDir('sealed');
+    const result = runCli(['sign', 'data/example-county/county/2021.yaml', '--p12', certificate.p12, '-o', out], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const file = join(out, 'example-county', 'county', '2021.signed.pdf');
+    const words = pdfWordList(file);
+    const org = words.filter((w) => w.text.startsWith('示例县人') || w.text.startsWith('示例县')).at(-1)!; // the 落款, last on the page
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(new RegExp(`^\\s*${org.page}\\s+\\d+\\s+stencil\\b`));
+    const form = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=acroform', file], { encoding: 'utf8' })).acroform.fields[0];
+    expect(form.pageposfrom1).toBe(org.page);
+    expect(execFileSync('pdfsig', ['-no-ocsp', file], { encoding: 'utf8' })).toContain('Signature is Valid.');
+    expect(preflight(file)).toContain('is a valid PDF/A-1b file');
+    const manifestRoles = (() => {
+      const archive = join(tempDir('sealed-archive'), 'archive');
+      expect(runCli(['archive', 'data/example-county/county/2021.yaml', '--p12', certificate.p12, '--archive-dir', archive], { env }).code).toBe(0);
+      const manifest = JSON.parse(readFileSync(join(archive, '示例县人民政府', '2021', 'v1', 'manifest.json'), 'utf8'));
+      return manifest.inputs.map((i: { role: string }) => i.role);
+    })();
+    expect(manifestRoles).toEqual(expect.arrayContaining(['data', 'profile', 'seal', 'template']));
+  });
+
+  it('reports a seal image that does not exist at its place in the profile', () => {
+    const file = variantOf('data/2021.yaml', (t) => t.replace(/^(  name: 樟木乡人民政府)$/m, '$1\n  seal: nowhere.png'));
+    const result = runCli(['check', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/:\d+:\d+ 找不到印章图片 nowhere\.png$/m);
   });
 });
 

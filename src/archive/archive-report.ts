@@ -54,6 +54,7 @@ export async function archiveReport(dataFile: string, options: ArchiveOptions): 
     signingTime: options.signingTime,
     reason: '政府信息公开工作年度报告归档',
     location: org,
+    ...(prepared.sealFile ? { sealFile: prepared.sealFile } : {}),
   });
 
   const reportDir = join(options.archiveDir, folderName(org), String(year));
@@ -63,7 +64,11 @@ export async function archiveReport(dataFile: string, options: ArchiveOptions): 
   try {
     writeFileSync(join(staging, REPORT_PDF), pdf);
     const inputs: Manifest['inputs'] = [
-      ...prepared.inputs.map((path, i) => ({ role: i === 0 ? ('data' as const) : ('profile' as const), path: shown(path), sha256: sha256Hex(readFileSync(path)) })),
+      ...prepared.inputs.map((path, i) => ({
+        role: i === 0 ? ('data' as const) : path === prepared.sealFile ? ('seal' as const) : ('profile' as const),
+        path: shown(path),
+        sha256: sha256Hex(readFileSync(path)),
+      })),
       ...prepared.templates.map((t) => ({ role: 'template' as const, name: t.name, path: shown(t.file), sha256: sha256Hex(readFileSync(t.file)) })),
     ];
     for (let attempt = 0; attempt < 100; attempt++) {

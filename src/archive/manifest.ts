@@ -19,7 +19,7 @@ export interface Manifest {
   archivedAt: string;
   tool: { name: string; version: string };
   files: ManifestFile[];
-  inputs: Array<{ role: 'data' | 'profile' | 'template'; name?: string; path: string; sha256: string }>;
+  inputs: Array<{ role: 'data' | 'profile' | 'seal' | 'template'; name?: string; path: string; sha256: string }>;
   check: { errors: number; warnings: number; findings: Array<Pick<Finding, 'severity' | 'rule' | 'message'> & { line?: number; col?: number }> };
   signature: {
     format: string;

@@ -3,12 +3,14 @@
  * computed totals and every rule. Unusable input throws (exit 2); rule findings are returned, so that `check`
  * can list them all and `build` can refuse on errors.
  */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { ComputedStatistics } from '../compute/statistics.js';
 import { chooseFormat } from '../formats/registry.js';
 import type { ReportFormat } from '../formats/format.js';
 import { resolveOrgProfile } from '../load/org-profile.js';
 import { YamlSource } from '../load/yaml-source.js';
-import type { Finding } from '../report-error/finding.js';
+import { errorFinding, type Finding } from '../report-error/finding.js';
 import { expandNarrative } from '../templating/narrative.js';
 import { checkCrossYear } from './cross-year.js';
 import { runRules } from './run-rules.js';
@@ -28,6 +30,8 @@ export interface CheckedReport {
   findings: Finding[];
   /** The organisation profile file, when `org:` names one. */
   profile?: string;
+  /** The seal image of the organisation (absolute path), when it has one. */
+  sealFile?: string;
 }
 
 export interface CheckOptions {
@@ -63,7 +67,20 @@ export function checkSource(source: YamlSource, options: CheckOptions = {}): Che
     else findings.push(expanded);
   }
 
-  const report: CheckedReport = { source, format, data, statistics, context, narratives, findings, ...(profile ? { profile: profile.file } : {}) };
+  const seal = (data.org as { seal?: string }).seal;
+  const sealFile = seal ? resolve(dirname(source.absolutePath), seal) : undefined;
+  if (sealFile && !existsSync(sealFile)) findings.push(errorFinding('SEAL', `找不到印章图片 ${seal}`, source.positionOf(['org', 'seal'])));
+  const report: CheckedReport = {
+    source,
+    format,
+    data,
+    statistics,
+    context,
+    narratives,
+    findings,
+    ...(profile ? { profile: profile.file } : {}),
+    ...(sealFile ? { sealFile } : {}),
+  };
   if (options.crossYear !== false) findings.push(...checkCrossYear(report, (file) => checkFile(file, { crossYear: false })));
   findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
   return report;

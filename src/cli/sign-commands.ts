@@ -51,7 +51,12 @@ export async function runSign(input: string, options: SigningOptions & { outDir:
     const { identity, when, fonts } = await signingSetup(options);
     const glyphErrors = checkGlyphs(prepared.document, fonts, prepared.source);
     if (glyphErrors.length) throw new ReportError(glyphErrors);
-    const pdf = await renderSignedPdf(prepared.document, fonts, identity, { signingTime: when, reason: '政府信息公开工作年度报告', location: prepared.document.meta.author });
+    const pdf = await renderSignedPdf(prepared.document, fonts, identity, {
+      signingTime: when,
+      reason: '政府信息公开工作年度报告',
+      location: prepared.document.meta.author,
+      ...(prepared.sealFile ? { sealFile: prepared.sealFile } : {}),
+    });
     const file = `${outputBase(input, options.outDir)}.signed.pdf`;
     writeFileAtomic(file, pdf);
     for (const finding of prepared.findings) process.stderr.write(`${formatFinding(finding)}\n`);

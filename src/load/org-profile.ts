@@ -27,6 +27,8 @@ export function resolveOrgProfile(data: Record<string, unknown>, source: YamlSou
   }
   const profile = YamlSource.read(file);
   const org = validateReport(profile.toJS() as Record<string, unknown>, PROFILE, profile, PROFILE_TEXT_LIKE);
+  // A seal image is named relative to the profile that names it.
+  if (typeof org.seal === 'string') org.seal = resolve(dirname(file), org.seal);
   data.org = org;
   return { file, org };
 }

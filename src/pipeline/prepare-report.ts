@@ -22,8 +22,9 @@ export interface PreparedReport {
   markup: string;
   /** Each template the report used and the file that served it, in first-use order. */
   templates: Array<{ name: string; file: string }>;
-  /** Files the report was made from besides templates: the data file and its organisation profile. */
+  /** Files the report was made from besides templates: the data file, its organisation profile, the seal. */
   inputs: string[];
+  sealFile?: string;
 }
 
 export interface PrepareOptions {
@@ -57,6 +58,6 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
     },
     blocks: readMarkup(markup),
   };
-  const inputs = [source.absolutePath, ...(checked.profile ? [checked.profile] : [])];
-  return { source, format, document, findings, markup, templates, inputs };
+  const inputs = [source.absolutePath, ...(checked.profile ? [checked.profile] : []), ...(checked.sealFile ? [checked.sealFile] : [])];
+  return { source, format, document, findings, markup, templates, inputs, ...(checked.sealFile ? { sealFile: checked.sealFile } : {}) };
 }

@@ -6,7 +6,10 @@ import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
 import type { FontRegistry } from '../fonts/font-registry.js';
 import type { ReportDocument } from '../model/document.js';
-import { writePdf } from '../writers/pdf/write-pdf.js';
+import { writePdf, type SignaturePlace } from '../writers/pdf/write-pdf.js';
+import { mm, PAGE } from '../layout/page.js';
+import { placeSignature, textCells } from '../layout/signature.js';
+import { drawSeal, readSealMask } from './seal.js';
 import { createPadesSignature } from './cms.js';
 import type { SigningIdentity } from './p12.js';
 import { addSignaturePlaceholder } from './placeholder.js';
@@ -25,19 +28,45 @@ export interface SignOptions {
   signingTime: Date;
   reason: string;
   location: string;
+  /** A seal image (PNG) drawn over the 落款; the signature field sits on it. */
+  sealFile?: string;
+}
+
+/** A 4.2 cm seal, the common size of a unit's official seal. */
+const SEAL_SIZE = mm(42);
+
+/**
+ * Where the seal's centre goes, in points from the top left of the 落款's page: over the middle of the
+ * 发文机关署名, a little above the line between name and date, so that both sit just below the seal's centre
+ * (GB/T 9704 §7.3.5.1: 居中下压发文机关署名和成文日期).
+ */
+function sealCentre(document: ReportDocument, place: SignaturePlace): { x: number; y: number } {
+  const block = document.blocks.find((b) => b.kind === 'signature');
+  if (!block || block.kind !== 'signature') return { x: place.left + place.width / 2, y: place.top };
+  const { orgRightIndent } = placeSignature(block.org, block.date);
+  const orgWidth = textCells(block.org) * PAGE.charPitch;
+  return { x: PAGE.width - PAGE.margin.right - orgRightIndent * PAGE.charPitch - orgWidth / 2, y: place.top + 0.7 * PAGE.linePitch };
 }
 
 export async function renderSignedPdf(document: ReportDocument, fonts: FontRegistry, identity: SigningIdentity, options: SignOptions): Promise<Buffer> {
+  const seal = options.sealFile ? readSealMask(options.sealFile) : undefined;
   const unsigned = await writePdf(document, fonts, {
     archival: true,
-    beforeWrite: (pdf) =>
+    beforeWrite: (pdf, place) => {
+      let rect: [number, number, number, number] | undefined;
+      if (seal && place) {
+        (pdf as { switchToPage(index: number): void }).switchToPage(place.page - 1);
+        rect = drawSeal(pdf, seal, sealCentre(document, place), SEAL_SIZE);
+      }
       addSignaturePlaceholder(pdf, {
         reason: options.reason,
         name: document.meta.author,
         location: options.location,
         contactInfo: document.meta.author,
         signingTime: options.signingTime,
-      }),
+        ...(rect ? { rect } : {}),
+      });
+    },
   });
   return new SignPdf().sign(unsigned, new PadesSigner(identity), options.signingTime);
 }

@@ -19,14 +19,26 @@ import { textRuns } from './text-runs.js';
  */
 const BODY_GRID_SIZE = PAGE.charPitch;
 const TITLE_PITCH = 36;
+const SIGNATURE_ID = 'signature';
 /** Space a heading takes above a table at the top of a page, as a share of the page. */
 const TABLE_TOP_RATIO = 0.1;
 
 export interface PdfOptions {
   /** PDF/A-1b (ISO 19005-1, GB/T 23286.1) for long-term archiving. */
   archival?: boolean;
-  /** Called with pdfkit's document after layout, before it is written (to add a signature field). */
-  beforeWrite?: (pdfkitDocument: unknown) => void;
+  /**
+   * Called with pdfkit's document after layout, before it is written (to add a signature field), with where the
+   * 落款 was placed: its page (1-based) and box in points from the page's top left.
+   */
+  beforeWrite?: (pdfkitDocument: unknown, signature?: SignaturePlace) => void;
+}
+
+export interface SignaturePlace {
+  page: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 /** pdfkit writes title, author and subject unescaped into the XMP metadata of PDF/A files (libraries.md §4). */
@@ -37,6 +49,7 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry, op
   const meta = options.archival
     ? { title: xmpSafe(document.meta.title), author: xmpSafe(document.meta.author), subject: xmpSafe(document.meta.subject) }
     : document.meta;
+  let signature: SignaturePlace | undefined;
   const definition: TDocumentDefinitions = {
     ...(options.archival ? { subset: 'PDF/A-1b' as const, version: '1.4' as const } : {}),
     pageSize: 'A4',
@@ -55,6 +68,10 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry, op
     content: blocksToContent(document.blocks, faces),
     footer: (page: number) => pageNumber(page, faces),
     pageBreakBefore: (node, context) => {
+      if (node.id === SIGNATURE_ID) {
+        const at = node.startPosition;
+        signature = { page: at.pageNumber, left: PAGE.margin.left, top: at.top, width: PAGE.textWidth, height: 3 * PAGE.linePitch };
+      }
       // A heading never ends a page, nor stays behind when its table moves on.
       if (node.headlineLevel) {
         const next = context.getFollowingNodesOnPage()[0];
@@ -68,8 +85,8 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry, op
       return false;
     },
   };
-  const output = pdfmake.createPdf(definition);
-  if (options.beforeWrite) options.beforeWrite(await output.getStream());
+  const output = pdfmake.createPdf(definition, options.beforeWrite ? { bufferPages: true } : {});
+  if (options.beforeWrite) options.beforeWrite(await output.getStream(), signature);
   return output.getBuffer();
 }
 
@@ -121,7 +138,8 @@ function blockToContent(block: Block, faces: PdfFaces): Content {
         ],
         margin: [0, PAGE.linePitch, 0, 0],
         unbreakable: true,
-      };
+        id: SIGNATURE_ID,
+      } as Content;
     }
   }
 }
