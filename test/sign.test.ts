@@ -84,6 +84,32 @@ describe('a signed report', () => {
   });
 });
 
+describe('signing an existing PDF', () => {
+  it('keeps an archival PDF valid PDF/A-1b and signs the whole file', () => {
+    const out = tempDir('existing');
+    expect(runCli(['build', 'data/2021.yaml', '-o', out, '--archival', '--to', 'pdf']).code).toBe(0);
+    const result = runCli(['sign', join(out, '2021.pdf'), '--p12', certificate.p12], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const signed = join(out, '2021.signed.pdf');
+    const text = execFileSync('pdfsig', ['-no-ocsp', signed], { encoding: 'utf8' });
+    expect(text).toContain('Signature Validation: Signature is Valid.');
+    expect(text).toContain('Total document signed');
+    expect(preflight(signed)).toContain('is a valid PDF/A-1b file');
+    expect(runCli(['verify', signed]).code).toBe(0);
+    expect(runCli(['sign', signed, '--p12', certificate.p12], { env }).stderr).toContain('已经签章');
+  });
+
+  it('takes the signing time from the data when SOURCE_DATE_EPOCH is not set', () => {
+    const file = variantOf('data/2021.yaml', (t) => t.replace(/^(issued: .*)$/m, `$1\ndocument:\n  signed_on: ${new Date(NOW * 1000).toISOString().slice(0, 10)}`));
+    const out = tempDir('signed-on');
+    const result = runCli(['sign', file, '--p12', certificate.p12, '-o', out], { env: { REPORT_GEN_P12_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: '' } });
+    expect(result.code, result.stderr).toBe(0);
+    const day = new Date(NOW * 1000).toISOString().slice(0, 10);
+    expect(execFileSync('pdfsig', ['-no-ocsp', join(out, 'variant.signed.pdf')], { encoding: 'utf8' })).toMatch(/Signing Time: \w{3} \d{2} \d{4} 04:00:00/);
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
 describe('a visible seal', () => {
   it('is drawn over the 落款 as a stencil (no transparency), with the signature field on it', () => {
     const out = tempDir('sealed');

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { checkGlyphs } from '../check/glyphs.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
-import { prepareReport } from '../pipeline/prepare-report.js';
+import type { PreparedReport } from '../pipeline/prepare-report.js';
 import { errorFinding, ReportError } from '../report-error/finding.js';
 import { createPadesSignature } from '../sign/cms.js';
 import type { SigningIdentity } from '../sign/p12.js';
@@ -22,7 +22,6 @@ export interface ArchiveOptions {
   identity: SigningIdentity;
   signingTime: Date;
   fonts: FontRegistry;
-  strict?: boolean;
 }
 
 export interface ArchiveResult {
@@ -43,8 +42,7 @@ export function versionsIn(reportDir: string): number[] {
     .sort((a, b) => a - b);
 }
 
-export async function archiveReport(dataFile: string, options: ArchiveOptions): Promise<ArchiveResult> {
-  const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
+export async function archiveReport(prepared: PreparedReport, options: ArchiveOptions): Promise<ArchiveResult> {
   const glyphErrors = checkGlyphs(prepared.document, options.fonts, prepared.source);
   if (glyphErrors.length) throw new ReportError(glyphErrors);
   const { document, format, findings } = prepared;

@@ -48,7 +48,7 @@ async function verifyPdfFile(file: string): Promise<VerifiedItem> {
   const problems: string[] = [];
   if (!report.coversWholeFile) problems.push(`${shown(file)} 的签名没有覆盖整个文件（签名后有追加或改动）`);
   if (!report.valid) problems.push(`${shown(file)}：${report.problem ?? '签名无效'}`);
-  const details = [`签章人 ${report.signerSubject}`, ...(report.signingTime ? [`签章时间 ${report.signingTime.toISOString()}`] : [])];
+  const details = ['签名有效并覆盖整个文件', `签章人 ${report.signerSubject}`, ...(report.signingTime ? [`签章时间 ${report.signingTime.toISOString()}`] : [])];
   return { path: shown(file), ok: problems.length === 0, details, problems };
 }
 
@@ -81,7 +81,7 @@ async function verifyVersion(dir: string): Promise<VerifiedItem> {
 
   const pdf = await verifyPdfFile(join(dir, REPORT_PDF));
   problems.push(...pdf.problems);
-  details.push(...pdf.details);
+  details.push('文件与清单一致', ...pdf.details);
   if (manifest && pdf.ok) {
     const report = await verifyPdfSignature(readFileSync(join(dir, REPORT_PDF)));
     if (report && report.signerFingerprint !== manifest.signature.signer.fingerprintSha256) problems.push(`${shown(join(dir, REPORT_PDF))} 的签章人与清单不符`);

@@ -13,7 +13,7 @@ import { prepareReport } from '../pipeline/prepare-report.js';
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
 import { readP12 } from '../sign/p12.js';
 import { readPassphrase, signingTime } from '../sign/passphrase.js';
-import { renderSignedPdf } from '../sign/sign-pdf.js';
+import { renderSignedPdf, signExistingPdf } from '../sign/sign-pdf.js';
 import { reportFailure } from './report-failure.js';
 
 interface SigningOptions {
@@ -22,14 +22,17 @@ interface SigningOptions {
   strict?: boolean;
 }
 
-async function signingSetup(options: SigningOptions) {
-  let p12: Buffer;
+function readP12File(file: string): Buffer {
   try {
-    p12 = readFileSync(options.p12);
+    return readFileSync(file);
   } catch {
-    throw new ReportError([errorFinding('SIGN', `无法读取证书文件 ${options.p12}`)], EXIT.unusableInput);
+    throw new ReportError([errorFinding('SIGN', `无法读取证书文件 ${file}`)], EXIT.unusableInput);
   }
-  const when = signingTime();
+}
+
+async function signingSetup(options: SigningOptions, signedOn?: string) {
+  const p12 = readP12File(options.p12);
+  const when = signingTime(signedOn);
   const identity = readP12(p12, await readPassphrase(), when);
   const fonts = FontRegistry.create(readFontConfig(options.config));
   return { identity, when, fonts };
@@ -37,18 +40,33 @@ async function signingSetup(options: SigningOptions) {
 
 function requireDataFile(input: string): void {
   if (!/\.ya?ml$/i.test(input)) {
-    throw new ReportError(
-      [errorFinding('SIGN', `请对数据文件签章（如 report-gen sign data/2021.yaml），report-gen 会生成带签名域、符合 PDF/A-1b 的版本：${input}`)],
-      EXIT.unusableInput,
-    );
+    throw new ReportError([errorFinding('ARCHIVE', `归档需要数据文件（如 report-gen archive data/2021.yaml），实际为 ${input}`)], EXIT.unusableInput);
   }
+}
+
+/** `sign file.pdf`: signs a PDF as it is, next to it as file.signed.pdf. */
+async function signPdfFile(input: string, options: SigningOptions): Promise<number> {
+  let pdf: Buffer;
+  try {
+    pdf = readFileSync(input);
+  } catch {
+    throw new ReportError([errorFinding('SIGN', `无法读取 ${input}`)], EXIT.unusableInput);
+  }
+  const when = signingTime();
+  const identity = readP12(readP12File(options.p12), await readPassphrase(), when);
+  const signed = await signExistingPdf(pdf, identity, { signingTime: when, reason: '政府信息公开工作年度报告', location: '', name: identity.subject });
+  const file = input.replace(/\.pdf$/i, '') + '.signed.pdf';
+  writeFileAtomic(file, signed);
+  process.stdout.write(`已签章 ${displayPath(file)}（签章人 ${identity.subject}）\n`);
+  return EXIT.ok;
 }
 
 export async function runSign(input: string, options: SigningOptions & { outDir: string }): Promise<number> {
   try {
-    requireDataFile(input);
+    if (/\.pdf$/i.test(input)) return await signPdfFile(input, options);
+    if (!/\.ya?ml$/i.test(input)) throw new ReportError([errorFinding('SIGN', `只能对数据文件（.yaml）或 PDF 签章，实际为 ${input}`)], EXIT.unusableInput);
     const prepared = prepareReport(input, { strict: options.strict ?? false });
-    const { identity, when, fonts } = await signingSetup(options);
+    const { identity, when, fonts } = await signingSetup(options, prepared.signedOn);
     const glyphErrors = checkGlyphs(prepared.document, fonts, prepared.source);
     if (glyphErrors.length) throw new ReportError(glyphErrors);
     const pdf = await renderSignedPdf(prepared.document, fonts, identity, {
@@ -70,8 +88,9 @@ export async function runSign(input: string, options: SigningOptions & { outDir:
 export async function runArchive(input: string, options: SigningOptions & { archiveDir: string }): Promise<number> {
   try {
     requireDataFile(input);
-    const { identity, when, fonts } = await signingSetup(options);
-    const result = await archiveReport(input, { archiveDir: options.archiveDir, identity, signingTime: when, fonts, strict: options.strict ?? false });
+    const prepared = prepareReport(input, { strict: options.strict ?? false });
+    const { identity, when, fonts } = await signingSetup(options, prepared.signedOn);
+    const result = await archiveReport(prepared, { archiveDir: options.archiveDir, identity, signingTime: when, fonts });
     process.stdout.write(`已归档 ${displayPath(result.dir)}（第 ${result.version} 版）\n`);
     return EXIT.ok;
   } catch (error) {
@@ -83,7 +102,7 @@ export async function runVerify(path: string): Promise<number> {
   try {
     const results = await verifyPath(path);
     for (const item of results) {
-      if (item.ok) process.stdout.write(`通过 ${item.path}：签名有效，文件与清单一致${item.details.length ? `；${item.details.join('；')}` : ''}\n`);
+      if (item.ok) process.stdout.write(`通过 ${item.path}：${item.details.join('；')}\n`);
       else for (const problem of item.problems) process.stdout.write(`失败 ${item.path}：${problem}\n`);
     }
     return results.every((r) => r.ok) ? EXIT.ok : EXIT.findings;

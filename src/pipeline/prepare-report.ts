@@ -25,6 +25,8 @@ export interface PreparedReport {
   /** Files the report was made from besides templates: the data file, its organisation profile, the seal. */
   inputs: string[];
   sealFile?: string;
+  /** `document.signed_on`, the signing date the data asks for. */
+  signedOn?: string;
 }
 
 export interface PrepareOptions {
@@ -59,5 +61,16 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
     blocks: readMarkup(markup),
   };
   const inputs = [source.absolutePath, ...(checked.profile ? [checked.profile] : []), ...(checked.sealFile ? [checked.sealFile] : [])];
-  return { source, format, document, findings, markup, templates, inputs, ...(checked.sealFile ? { sealFile: checked.sealFile } : {}) };
+  const signedOn = (data.document as { signed_on?: string } | undefined)?.signed_on;
+  return {
+    source,
+    format,
+    document,
+    findings,
+    markup,
+    templates,
+    inputs,
+    ...(checked.sealFile ? { sealFile: checked.sealFile } : {}),
+    ...(signedOn ? { signedOn } : {}),
+  };
 }

@@ -35,8 +35,13 @@ export async function readPassphrase(): Promise<string> {
   });
 }
 
-/** The signing time: SOURCE_DATE_EPOCH when set (reproducible output), otherwise now. */
-export function signingTime(): Date {
+/**
+ * The signing time: SOURCE_DATE_EPOCH when set (reproducible output), else `document.signed_on` of the data
+ * (noon, Beijing time), else now.
+ */
+export function signingTime(signedOn?: string): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(Math.floor(Date.now() / 1000) * 1000);
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (signedOn) return new Date(`${signedOn}T12:00:00+08:00`);
+  return new Date(Math.floor(Date.now() / 1000) * 1000);
 }

@@ -3,7 +3,10 @@
  * whole file by @signpdf with our CMS.
  */
 import { SignPdf } from '@signpdf/signpdf';
-import { Signer } from '@signpdf/utils';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { PDFDocument } from 'pdf-lib';
+import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
 import type { ReportDocument } from '../model/document.js';
 import { writePdf, type SignaturePlace } from '../writers/pdf/write-pdf.js';
@@ -12,7 +15,7 @@ import { placeSignature, textCells } from '../layout/signature.js';
 import { drawSeal, readSealMask } from './seal.js';
 import { createPadesSignature } from './cms.js';
 import type { SigningIdentity } from './p12.js';
-import { addSignaturePlaceholder } from './placeholder.js';
+import { addSignaturePlaceholder, SIGNATURE_LENGTH } from './placeholder.js';
 
 class PadesSigner extends Signer {
   constructor(private readonly identity: SigningIdentity) {
@@ -46,6 +49,34 @@ function sealCentre(document: ReportDocument, place: SignaturePlace): { x: numbe
   const { orgRightIndent } = placeSignature(block.org, block.date);
   const orgWidth = textCells(block.org) * PAGE.charPitch;
   return { x: PAGE.width - PAGE.margin.right - orgRightIndent * PAGE.charPitch - orgWidth / 2, y: place.top + 0.7 * PAGE.linePitch };
+}
+
+/**
+ * Signs an existing PDF (for example one built with --archival): pdf-lib rewrites it with a signature field whose
+ * widget keeps PDF/A-1b valid (print flag and appearance, no object streams; libraries.md §3.1), then it is signed.
+ */
+export async function signExistingPdf(pdf: Buffer, identity: SigningIdentity, options: SignOptions & { name: string }): Promise<Buffer> {
+  let document: PDFDocument;
+  try {
+    document = await PDFDocument.load(pdf, { updateMetadata: false });
+  } catch (error) {
+    throw new ReportError([errorFinding('SIGN', `无法读取 PDF：${(error as Error).message}`)], EXIT.unusableInput);
+  }
+  if (/\/ByteRange\s*\[/.test(pdf.toString('latin1'))) {
+    throw new ReportError([errorFinding('SIGN', '此 PDF 已经签章；再次签章请对数据文件签章（report-gen sign data/…yaml）')], EXIT.unusableInput);
+  }
+  pdflibAddPlaceholder({
+    pdfDoc: document,
+    reason: options.reason,
+    contactInfo: options.name,
+    name: options.name,
+    location: options.location,
+    signingTime: options.signingTime,
+    signatureLength: SIGNATURE_LENGTH,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+  });
+  const withField = Buffer.from(await document.save({ useObjectStreams: false }));
+  return new SignPdf().sign(withField, new PadesSigner(identity), options.signingTime);
 }
 
 export async function renderSignedPdf(document: ReportDocument, fonts: FontRegistry, identity: SigningIdentity, options: SignOptions): Promise<Buffer> {

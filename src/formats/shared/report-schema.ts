@@ -16,6 +16,7 @@ export const documentSchema = () =>
       addressee: z.string().min(1).optional().describe('主送机关，如“市政府办公厅”（印在标题下，后加全角冒号）'),
       printed_by: z.string().min(1).optional().describe('印发机关（版记）'),
       printed_on: isoDate().optional().describe('印发日期（版记），不得早于成文日期'),
+      signed_on: isoDate().optional().describe('签章日期（report-gen sign/archive 的签章时间；未设 SOURCE_DATE_EPOCH 时使用）'),
     })
     .describe('公文要素（以公文形式报送时使用）');
 
