@@ -64,9 +64,7 @@ export function checkGlyphs(document: ReportDocument, fonts: FontRegistry, sourc
 function locateCharacter(char: string, source: YamlSource) {
   for (const { path, value } of source.strings()) {
     const index = value.indexOf(char);
-    if (index < 0) continue;
-    const before = value.slice(0, index).split('\n');
-    return source.positionInString(path, before.length, before[before.length - 1]!.length + 1);
+    if (index >= 0) return source.positionOfIndex(path, value, index);
   }
   return undefined;
 }

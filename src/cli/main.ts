@@ -93,6 +93,14 @@ program
     process.exitCode = (await checkCommand()).runCheck(files, options);
   });
 
+// Output piped into `head` and the like: stop quietly when the reader goes away.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = reportFailure(error);
 });

@@ -35,6 +35,10 @@ export class YamlSource {
     const source = new YamlSource(displayPath, absolutePath, text, document, lines);
     const first = document.errors[0];
     if (first) {
+      const unclosed = unclosedBracketBefore(text, first.pos[0]);
+      if (unclosed !== undefined) {
+        throw new ReportError([errorFinding('YAML', 'YAML 格式错误：方括号或花括号没有闭合', source.positionAtOffset(unclosed))], EXIT.unusableInput);
+      }
       const at = source.positionAtOffset(first.pos[0]);
       throw new ReportError([errorFinding('YAML', `YAML 格式错误：${describeYamlError(first.code, first.message)}`, at)], EXIT.unusableInput);
     }
@@ -115,8 +119,34 @@ export class YamlSource {
     const sourceLines = this.text.split('\n');
     const contentLineIndex = start.line + line - 1; // header line (|) is start.line; content follows (0-based index = 1-based number)
     const sourceLine = sourceLines[contentLineIndex] ?? '';
-    const indent = sourceLine.length - sourceLine.trimStart().length;
+    // Only ASCII spaces indent YAML; full-width spaces (首行缩进) belong to the text.
+    const indent = /^ */.exec(sourceLine)![0].length;
     return { file: this.displayPath, line: contentLineIndex + 1, col: indent + col };
+  }
+
+  /**
+   * Position of the character at `index` of a string scalar's value. Literal blocks map line by line; folded
+   * blocks and multi-line plain or quoted scalars join lines, so there the character is found in the source.
+   */
+  positionOfIndex(path: DataPath, value: string, index: number): SourcePosition {
+    const { node, exact } = this.nodeAt(path);
+    const before = value.slice(0, index).split('\n');
+    if (!exact || !isScalar(node) || !node.range || node.type === 'BLOCK_LITERAL' || !this.spansLines(node.range)) {
+      return this.positionInString(path, before.length, before[before.length - 1]!.length + 1);
+    }
+    const needle = /^[^\s]{1,4}/.exec(value.slice(index))?.[0] ?? value[index] ?? '';
+    const occurrence = value.slice(0, index).split(needle).length - 1;
+    const slice = this.text.slice(node.range[0], node.range[1]);
+    let at = -1;
+    for (let k = 0; k <= occurrence; k++) {
+      at = slice.indexOf(needle, at + 1);
+      if (at < 0) return this.positionOf(path);
+    }
+    return this.positionAtOffset(node.range[0] + at);
+  }
+
+  private spansLines(range: [number, number, number]): boolean {
+    return this.text.slice(range[0], range[1]).includes('\n');
   }
 
   /** Every string scalar with its path, for tracing a character back to the data. */
@@ -146,6 +176,33 @@ function* walkStrings(node: unknown, path: Array<string | number>): Generator<{ 
   } else if (isSeq(node)) {
     for (let i = 0; i < node.items.length; i++) yield* walkStrings(node.items[i], [...path, i]);
   }
+}
+
+/**
+ * The offset of a `[` or `{` left open on a line before `errorOffset` (outside quotes and comments): the yaml
+ * library reports such a bracket only where the next line fails to parse.
+ */
+function unclosedBracketBefore(text: string, errorOffset: number): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < Math.min(errorOffset, text.length); i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === '\n') quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      if (open.length) quote = ch;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      i--;
+    } else if ((ch === '[' || ch === '{') && /(^|[:,\-[{])\s*$/.test(text.slice(Math.max(0, i - 40), i).split('\n').pop()!)) {
+      open.push(i); // a flow collection starts only after a key, a dash, a comma or another bracket
+    }
+    else if ((ch === ']' || ch === '}') && open.length) open.pop();
+  }
+  return open[0];
 }
 
 const YAML_ERRORS: Record<string, string> = {

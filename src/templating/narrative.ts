@@ -16,13 +16,24 @@ export function expandNarrative(text: string, context: object, source: YamlSourc
     return narrativeEnv.compile(text, { strict: true, knownHelpersOnly: true, noEscape: true })(context);
   } catch (error) {
     const located = locateHandlebarsError(error);
+    // Handlebars names only the last segment of a missing name, and none at all when a middle one is missing.
+    const missing = firstUnresolved(text, context);
+    if (missing) return errorFinding('TEMPLATE', `正文中的表达式有误：引用了不存在的数据项「${missing.expression}」`, source.positionOfIndex(path, text, missing.index));
     const { line, col } = /语法错误/.test(located.reason) ? (unclosedMustache(text) ?? located) : located;
-    const reason = located.reason;
     const at = source.positionInString(path, line, col);
-    const expression = /^[\w.@/-]+/.exec((text.split('\n')[line - 1] ?? '').slice(col - 1))?.[0];
-    const explained = /not defined/.test(reason) && expression ? `引用了不存在的数据项「${expression}」` : explainHandlebarsReason(reason);
-    return errorFinding('TEMPLATE', `正文中的表达式有误：${explained}`, at);
+    return errorFinding('TEMPLATE', `正文中的表达式有误：${explainHandlebarsReason(located.reason)}`, at);
   }
+}
+
+/** The first `{{name}}` whose name does not lead to a value in the context, with the index of the name. */
+function firstUnresolved(text: string, context: object): { expression: string; index: number } | undefined {
+  for (const match of text.matchAll(/\{\{\s*([\w.@/-]+)\s*\}\}/g)) {
+    const expression = match[1]!;
+    let node: unknown = context;
+    for (const key of expression.split(/[./]/)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    if (node === undefined) return { expression, index: match.index! + match[0].indexOf(expression) };
+  }
+  return undefined;
 }
 
 /** Line and column (1-based) of the first `{{` that is not closed before the next `{{` or the end. */

@@ -194,21 +194,21 @@ const CASES = [
   ['yaml-fullwidth-colon', 'n21', 'full-width colon after punishment', 2, [['  punishment:  2', '  ⟦YAML⟧punishment：  2']]],
   ['yaml-unclosed-bracket', 'n21', 'the [ of （四）1.本机关不掌握相关政府信息 never closed', 2, [
     ['not_held:            [1, 0, 0, 0, 0, 0]', 'not_held:            ⟦YAML⟧[1, 0, 0'],
-  ], 'report-gen points at the start of the next line, as 缩进不正确（BAD_INDENT）, not at the unclosed ['],
+  ]],
   ['format-unknown', 'n21', 'format: national-2030', 2, [['\nyear: 2021\n', '\nyear: 2021\nformat: ⟦FORMAT⟧national-2030\n']]],
   ['x0-previous-missing', 'n21', 'previous: names a file that does not exist', 0, [['\nyear: 2021\n', '\nyear: 2021\nprevious: ⟦X0⟧zhangmu-2020.yaml\n']]],
   ['x0-no-previous-year', 'n21', 'the 2021 example alone: no 2020.yaml beside it', 0, [['\nyear: 2021\n', '\nyear: ⟦X0⟧2021\n']]],
   ['e1-after-fullwidth-indent', 'n21', 'overview paragraph indented with two full-width spaces (首行缩进), number deleted before 条', 1, [
     [FIRST_PARAGRAPH_2021, '    　　2021年，樟木乡认真贯彻落实'],
     ['全年主动公开政府信息612条。', '全年主动公开政府信息⟦E1⟧   条。'],
-  ], 'report-gen counts the two full-width indent spaces twice (column 2 too far): positionInString adds trimmed U+3000 to a column that already has them'],
+  ]],
   ['e1-in-folded-block', 'n21', 'other: written as a folded block (>), XX on its third line', 1, [
     ['  other: |                       # 六、其他需要报告的事项\n    无其他需要报告的事项。',
       '  other: >                       # 六、其他需要报告的事项\n    无其他需要报告的事项。\n    如有疑问，请联系\n    ⟦E1⟧XX办公室。'],
-  ], 'report-gen maps the folded (>) text line by line onto the source, so it points into the first content line instead of the third'],
+  ]],
   ['e1-in-multiline-plain-scalar', 'n21', 'fee: a plain scalar continued on a second line, XX on that line', 1, [
     ['  fee: 本年度未收取信息处理费。     # 信息处理费收取情况（2021年起必填）', '  fee: 本年度未收取信息处理费，\n    咨询电话为⟦E1⟧XX。     # 信息处理费收取情况（2021年起必填）'],
-  ], 'report-gen places the folded position on the first line of the scalar (past its end) instead of the second line'],
+  ]],
 
   // ── national-2019 (data/2020.yaml) ──────────────────────────────────────────────────────────────
   ['n1-2019-procurement', 'n19', '表二 政府集中采购 采购项目数量 typed -1', 1, [['projects: 2,', 'projects: ⟦N1⟧-1,']]],
@@ -304,7 +304,7 @@ const CASES = [
   ]],
   ['template-traditional-no-statistics', 'df', 'requests: {{statistics.requests.received.total}} in a report without 统计表', 1, [
     ['本年度，我鎮未收到公眾關於政府信息公開的申請。', '本年度，我鎮收到公眾關於政府信息公開的申請{{⟦TEMPLATE⟧statistics.requests.received.total}}件。'],
-  ], "report-gen points at the first character of the text, with Handlebars' English TypeError (Cannot read properties of undefined (reading 'requests')), when a name misses two or more levels above its end"],
+  ]],
   ['schema-traditional-missing-appeals', 'df', 'text.appeals missing (as in the original): points at the text mapping', 2, [
     ['  overview: |                        # 一、概述', '  ⟦SCHEMA⟧overview: |                        # 一、概述'],
     ['  appeals: |                         # 五、因政府信息公开申请行政复议、提起行政诉讼的情况：原文缺此项（E6），补写，内容为假定\n    本年度未發生因政府信息公開申請行政復議、提起行政訴訟的情況。\n\n', ''],

@@ -3,7 +3,6 @@
  * left in (E2), years far from the report year (E9), vague quantities (E10) and punctuation (E15). Each finding
  * points at the character inside the YAML block scalar.
  */
-import type { YamlSource } from '../../load/yaml-source.js';
 import { errorFinding, type Finding, type Severity } from '../../report-error/finding.js';
 import type { RuleInput } from '../rule.js';
 
@@ -64,15 +63,10 @@ export function lintNarrative({ data, source }: RuleInput): Finding[] {
       for (const match of value.matchAll(pattern.regex)) {
         const message = pattern.message(match as RegExpExecArray, year);
         if (!message) continue;
-        const at = positionOfIndex(source, ['text', key], value, match.index!);
+        const at = source.positionOfIndex(['text', key], value, match.index!);
         findings.push(pattern.severity === 'error' ? errorFinding(pattern.rule, message, at) : { severity: pattern.severity, rule: pattern.rule, message, at });
       }
     }
   }
   return findings;
-}
-
-function positionOfIndex(source: YamlSource, path: Array<string | number>, value: string, index: number) {
-  const before = value.slice(0, index).split('\n');
-  return source.positionInString(path, before.length, before[before.length - 1]!.length + 1);
 }
