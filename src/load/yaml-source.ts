@@ -35,6 +35,10 @@ export class YamlSource {
     const source = new YamlSource(displayPath, absolutePath, text, document, lines);
     const first = document.errors[0];
     if (first) {
+      const colon = fullWidthColonKey(text, first.pos[0]);
+      if (colon !== undefined) {
+        throw new ReportError([errorFinding('YAML', 'YAML 格式错误：键后应为半角冒号“: ”，此处是全角冒号“：”', source.positionAtOffset(colon))], EXIT.unusableInput);
+      }
       const unclosed = unclosedBracketBefore(text, first.pos[0]);
       if (unclosed !== undefined) {
         throw new ReportError([errorFinding('YAML', 'YAML 格式错误：方括号或花括号没有闭合', source.positionAtOffset(unclosed))], EXIT.unusableInput);
@@ -176,6 +180,14 @@ function* walkStrings(node: unknown, path: Array<string | number>): Generator<{ 
   } else if (isSeq(node)) {
     for (let i = 0; i < node.items.length; i++) yield* walkStrings(node.items[i], [...path, i]);
   }
+}
+
+/** The offset of a full-width colon after a key (`year：2021`) on a line up to the error, if any. */
+function fullWidthColonKey(text: string, errorOffset: number): number | undefined {
+  const end = text.indexOf('\n', errorOffset);
+  const pattern = /^[ \t]*[A-Za-z_][\w-]*[ \t]*(：)/gm;
+  for (const match of text.slice(0, end < 0 ? text.length : end).matchAll(pattern)) return match.index! + match[0].length - 1;
+  return undefined;
 }
 
 /**

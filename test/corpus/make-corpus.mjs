@@ -191,7 +191,7 @@ const CASES = [
   ]],
   ['yaml-tab-indent', 'n21', 'a tab instead of two spaces before punishment', 2, [['\n  punishment:', '\n⟦YAML⟧\tpunishment:']]],
   ['yaml-duplicate-key', 'n21', 'licensing twice in 表二', 2, [['\n  punishment:  2', '\n  ⟦YAML⟧licensing: 5\n  punishment:  2']]],
-  ['yaml-fullwidth-colon', 'n21', 'full-width colon after punishment', 2, [['  punishment:  2', '  ⟦YAML⟧punishment：  2']]],
+  ['yaml-fullwidth-colon', 'n21', 'full-width colon after punishment', 2, [['  punishment:  2', '  punishment⟦YAML⟧：  2']]],
   ['yaml-unclosed-bracket', 'n21', 'the [ of （四）1.本机关不掌握相关政府信息 never closed', 2, [
     ['not_held:            [1, 0, 0, 0, 0, 0]', 'not_held:            ⟦YAML⟧[1, 0, 0'],
   ]],
