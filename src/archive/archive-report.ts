@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { checkGlyphs } from '../check/glyphs.js';
+import { assertPrintable } from '../check/glyphs.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
 import type { PreparedReport } from '../pipeline/prepare-report.js';
 import { errorFinding, ReportError } from '../report-error/finding.js';
@@ -43,11 +43,10 @@ export function versionsIn(reportDir: string): number[] {
 }
 
 export async function archiveReport(prepared: PreparedReport, options: ArchiveOptions): Promise<ArchiveResult> {
-  const glyphErrors = checkGlyphs(prepared.document, options.fonts, prepared.source);
-  if (glyphErrors.length) throw new ReportError(glyphErrors);
+  assertPrintable(prepared, options.fonts);
   const { document, format, findings } = prepared;
   const org = document.meta.author;
-  const year = Number(/(\d{4})年政府信息公开/.exec(document.meta.title)?.[1]);
+  const { year } = prepared;
   const pdf = await renderSignedPdf(document, options.fonts, options.identity, {
     signingTime: options.signingTime,
     reason: '政府信息公开工作年度报告归档',

@@ -42,14 +42,14 @@ function versionFolders(path: string): string[] {
     .flatMap((e) => versionFolders(join(path, e.name)));
 }
 
-async function verifyPdfFile(file: string): Promise<VerifiedItem> {
+async function verifyPdfFile(file: string): Promise<VerifiedItem & { signerFingerprint?: string }> {
   const report = await verifyPdfSignature(readFileSync(file));
   if (!report) return { path: shown(file), ok: false, details: [], problems: [`${shown(file)} 没有数字签名`] };
   const problems: string[] = [];
   if (!report.coversWholeFile) problems.push(`${shown(file)} 的签名没有覆盖整个文件（签名后有追加或改动）`);
   if (!report.valid) problems.push(`${shown(file)}：${report.problem ?? '签名无效'}`);
   const details = ['签名有效并覆盖整个文件', `签章人 ${report.signerSubject}`, ...(report.signingTime ? [`签章时间 ${report.signingTime.toISOString()}`] : [])];
-  return { path: shown(file), ok: problems.length === 0, details, problems };
+  return { path: shown(file), ok: problems.length === 0, details, problems, signerFingerprint: report.signerFingerprint };
 }
 
 async function verifyVersion(dir: string): Promise<VerifiedItem> {
@@ -82,9 +82,8 @@ async function verifyVersion(dir: string): Promise<VerifiedItem> {
   const pdf = await verifyPdfFile(join(dir, REPORT_PDF));
   problems.push(...pdf.problems);
   details.push('文件与清单一致', ...pdf.details);
-  if (manifest && pdf.ok) {
-    const report = await verifyPdfSignature(readFileSync(join(dir, REPORT_PDF)));
-    if (report && report.signerFingerprint !== manifest.signature.signer.fingerprintSha256) problems.push(`${shown(join(dir, REPORT_PDF))} 的签章人与清单不符`);
+  if (manifest && pdf.ok && pdf.signerFingerprint !== manifest.signature.signer.fingerprintSha256) {
+    problems.push(`${shown(join(dir, REPORT_PDF))} 的签章人与清单不符`);
   }
 
   if (manifest) {

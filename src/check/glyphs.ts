@@ -6,7 +6,7 @@ import type { FontRegistry } from '../fonts/font-registry.js';
 import type { FontRole } from '../fonts/font-role.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import type { Block, ReportDocument } from '../model/document.js';
-import { errorFinding, type Finding } from '../report-error/finding.js';
+import { errorFinding, ReportError, type Finding } from '../report-error/finding.js';
 
 const ROLE_NAMES: Record<FontRole, string> = {
   title: '标题',
@@ -67,4 +67,10 @@ function locateCharacter(char: string, source: YamlSource) {
     if (index >= 0) return source.positionOfIndex(path, value, index);
   }
   return undefined;
+}
+
+/** Refuses a report that a face cannot print; every writer that embeds fonts calls this first. */
+export function assertPrintable(report: { document: ReportDocument; source: YamlSource }, fonts: FontRegistry): void {
+  const missing = checkGlyphs(report.document, fonts, report.source);
+  if (missing.length) throw new ReportError(missing);
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { archiveReport } from '../archive/archive-report.js';
 import { verifyPath } from '../archive/verify-archive.js';
-import { checkGlyphs } from '../check/glyphs.js';
+import { assertPrintable } from '../check/glyphs.js';
 import { readFontConfig } from '../fonts/font-config.js';
 import { FontRegistry } from '../fonts/font-registry.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
@@ -67,8 +67,7 @@ export async function runSign(input: string, options: SigningOptions & { outDir:
     if (!/\.ya?ml$/i.test(input)) throw new ReportError([errorFinding('SIGN', `只能对数据文件（.yaml）或 PDF 签章，实际为 ${input}`)], EXIT.unusableInput);
     const prepared = prepareReport(input, { strict: options.strict ?? false });
     const { identity, when, fonts } = await signingSetup(options, prepared.signedOn);
-    const glyphErrors = checkGlyphs(prepared.document, fonts, prepared.source);
-    if (glyphErrors.length) throw new ReportError(glyphErrors);
+    assertPrintable(prepared, fonts);
     const pdf = await renderSignedPdf(prepared.document, fonts, identity, {
       signingTime: when,
       reason: '政府信息公开工作年度报告',

@@ -1,9 +1,9 @@
 /** Builds one data file into its outputs: every output is rendered before any is written. */
-import { checkGlyphs } from '../check/glyphs.js';
+import { assertPrintable } from '../check/glyphs.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { outputBase } from '../output/output-paths.js';
-import { ReportError, type Finding } from '../report-error/finding.js';
+import type { Finding } from '../report-error/finding.js';
 import { writeDocx } from '../writers/docx/write-docx.js';
 import { writePdf } from '../writers/pdf/write-pdf.js';
 import { writeHtml } from '../writers/html/write-html.js';
@@ -36,8 +36,7 @@ export interface BuildResult {
 
 export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
   const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
-  const glyphErrors = checkGlyphs(prepared.document, options.fonts, prepared.source);
-  if (glyphErrors.length) throw new ReportError(glyphErrors);
+  assertPrintable(prepared, options.fonts);
   const writers: Record<OutputKind, () => Promise<Buffer>> = {
     docx: () => (options.renderDocx ?? writeDocx)(prepared.document),
     pdf: () => writePdf(prepared.document, options.fonts, { archival: options.archival ?? false }),

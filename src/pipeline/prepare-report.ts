@@ -27,6 +27,7 @@ export interface PreparedReport {
   sealFile?: string;
   /** `document.signed_on`, the signing date the data asks for. */
   signedOn?: string;
+  year: number;
 }
 
 export interface PrepareOptions {
@@ -70,6 +71,7 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
     markup,
     templates,
     inputs,
+    year,
     ...(checked.sealFile ? { sealFile: checked.sealFile } : {}),
     ...(signedOn ? { signedOn } : {}),
   };
