@@ -11,6 +11,20 @@ export interface PdfSignatureReport extends SignatureCheck {
   signingTime?: Date;
 }
 
+/**
+ * The CMS at the start of the zero-padded /Contents, cut at the length its DER header states. Stripping trailing
+ * zeros instead would also cut a signature whose last byte happens to be 0.
+ */
+function derPrefix(contents: Buffer): Buffer {
+  if (contents[0] !== 0x30 || contents.length < 2) return contents;
+  const first = contents[1]!;
+  if (first < 0x80) return contents.subarray(0, 2 + first);
+  const size = first & 0x7f;
+  let length = 0;
+  for (let i = 0; i < size; i++) length = length * 256 + contents[2 + i]!;
+  return contents.subarray(0, 2 + size + length);
+}
+
 export async function verifyPdfSignature(pdf: Buffer): Promise<PdfSignatureReport | undefined> {
   const text = pdf.toString('latin1');
   const at = text.lastIndexOf('/ByteRange [');
@@ -20,14 +34,14 @@ export async function verifyPdfSignature(pdf: Buffer): Promise<PdfSignatureRepor
   const byteRange = match.slice(1, 5).map(Number) as [number, number, number, number];
   const [a, b, c, d] = byteRange;
   const coversWholeFile = a === 0 && b < c && c + d === pdf.length && text[b] === '<' && text[c - 1] === '>';
-  const hex = text.slice(b + 1, c - 1).replace(/(00)+$/, '');
+  const contents = Buffer.from(text.slice(b + 1, c - 1), 'hex');
   const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
   const dictionary = text.slice(Math.max(0, at - 2000), at) + text.slice(c, c + 2000);
   const time = /\/M \(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z/.exec(dictionary);
   const signingTime = time ? new Date(Date.UTC(+time[1]!, +time[2]! - 1, +time[3]!, +time[4]!, +time[5]!, +time[6]!)) : undefined;
   let check: SignatureCheck;
   try {
-    check = await checkPadesSignature(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'), signed);
+    check = await checkPadesSignature(derPrefix(contents), signed);
   } catch {
     check = { valid: false, hasSigningCertificateV2: false, signerSubject: '', signerSerial: '', signerFingerprint: '', problem: '签名数据已损坏，无法解析' };
   }

@@ -39,7 +39,8 @@ export function extractSignature(pdf: Buffer): { der: Buffer; signed: Buffer; by
   const text = pdf.toString('latin1');
   const at = text.lastIndexOf('/ByteRange [');
   const [a, b, c, d] = /\/ByteRange \[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)/.exec(text.slice(at))!.slice(1, 5).map(Number) as [number, number, number, number];
-  let hex = text.slice(b + 1, c - 1).replace(/(00)+$/, '');
-  if (hex.length % 2) hex += '0';
-  return { der: Buffer.from(hex, 'hex'), signed: Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]), byteRange: [a, b, c, d] };
+  const contents = Buffer.from(text.slice(b + 1, c - 1), 'hex');
+  // Cut at the DER length (0x30 0x82 hi lo): trailing zeros may belong to the signature itself.
+  const der = contents.subarray(0, 4 + contents.readUInt16BE(2));
+  return { der, signed: Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]), byteRange: [a, b, c, d] };
 }
