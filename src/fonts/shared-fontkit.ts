@@ -21,7 +21,35 @@ export function createFace(buffer: Uint8Array, postscriptName?: string): Face {
   if (!faces) parsed.set(buffer, (faces = new Map()));
   const key = postscriptName ?? '';
   let face = faces.get(key);
-  if (!face) faces.set(key, (face = withLayoutCache(parse(buffer as Buffer, postscriptName))));
+  if (!face) faces.set(key, (face = withLayoutCache(withDecodedGlyphsKept(parse(buffer as Buffer, postscriptName)))));
+  return face;
+}
+
+interface TrueTypeGlyph {
+  _decode(): unknown;
+  _font: { _variationProcessor?: unknown };
+  _decodedOutline?: unknown;
+}
+
+const keepsDecodedGlyphs = new WeakSet<object>();
+
+/**
+ * pdfkit's TrueType subsetter decodes the outline of every glyph it embeds, in every document, only to learn
+ * whether the glyph is composite. On a face shared by every document an outline never changes, so a glyph keeps
+ * its first decoding. Variable faces decode per instance and are left alone.
+ */
+function withDecodedGlyphsKept(face: Face): Face {
+  const tables = (face as { directory?: { tables?: Record<string, unknown> } }).directory?.tables;
+  if (!('getGlyph' in face) || !tables?.glyf) return face;
+  const prototype = Object.getPrototypeOf((face as Fontkit.Font).getGlyph(0)) as TrueTypeGlyph;
+  if (keepsDecodedGlyphs.has(prototype) || typeof prototype._decode !== 'function') return face;
+  keepsDecodedGlyphs.add(prototype);
+  const decode = prototype._decode;
+  prototype._decode = function (this: TrueTypeGlyph) {
+    if (this._font._variationProcessor) return decode.call(this);
+    if (!('_decodedOutline' in this)) this._decodedOutline = decode.call(this);
+    return this._decodedOutline;
+  };
   return face;
 }
 
