@@ -1,4 +1,8 @@
 /** The PDF as a reader sees it: text and positions (pdftotext -bbox), fonts (pdffonts), page geometry. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfFonts, pdfInfo, pdfWordList } from './readers/pdf.js';
 import { OFFICIAL_TABLES } from './spec/official-tables.js';
@@ -134,5 +138,14 @@ describe('a full page of body text', () => {
     const widest = Math.max(...words.map((w) => w.xMax));
     expect(widest).toBeGreaterThan(BOX.right - 3);
     expect(widest).toBeLessThan(BOX.right + 1);
+  });
+
+  it('draws each line of one face as one text object, not one per character', () => {
+    const page = join(mkdtempSync(join(tmpdir(), 'report-gen-page-')), 'page2.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '--pages', pdf, '2', '--', page]);
+    const textObjects = readFileSync(page, 'latin1').split('\n').filter((line) => line === 'BT').length;
+    // 22 body lines and the page number ("—", digit, "—" in two faces).
+    expect(textObjects).toBeGreaterThanOrEqual(22);
+    expect(textObjects).toBeLessThanOrEqual(22 + 3);
   });
 });

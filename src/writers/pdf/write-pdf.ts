@@ -2,6 +2,7 @@
  * The PDF writer: the document model → pdfmake → PDF bytes, laid out per GB/T 9704-2012.
  */
 import './measure-once.js';
+import './line-rendering.js';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FontRegistry } from '../../fonts/font-registry.js';
