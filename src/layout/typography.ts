@@ -26,6 +26,8 @@ export const LATIN_FACE = 'Times New Roman';
 export const PAGE_NUMBER_SIZE = 14;
 
 /** Table text: 小四 (12 pt) for narrow tables such as 表二, 五号 (10.5 pt) for 表三 and 表四. */
+export const TABLE_FONT_SIZES = { narrow: 12, wide: 10.5 } as const;
+
 export function tableFontSize(columnCount: number): number {
-  return columnCount <= 4 ? 12 : 10.5;
+  return columnCount <= 4 ? TABLE_FONT_SIZES.narrow : TABLE_FONT_SIZES.wide;
 }

@@ -3,7 +3,7 @@
  */
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
 import { PAGE, twips } from '../../layout/page.js';
-import { LATIN_FACE, ROLE_STYLES } from '../../layout/typography.js';
+import { LATIN_FACE, ROLE_STYLES, TABLE_FONT_SIZES } from '../../layout/typography.js';
 import type { TextRole } from '../../model/document.js';
 
 export const STYLE_ID: Record<TextRole, string> = {
@@ -18,6 +18,10 @@ export const STYLE_ID: Record<TextRole, string> = {
 export const BODY_CHARACTER_SPACING_TWIPS = -5;
 
 export const halfPoints = (pt: number): number => Math.round(pt * 2);
+
+/** Table text of each size has a style of its own, so that cells carry no run properties. */
+export const tableStyleId = (size: number): string =>
+  size === ROLE_STYLES.table.size ? STYLE_ID.table : `${STYLE_ID.table}${halfPoints(size)}`;
 
 export const fontsFor = (role: TextRole) => ({
   ascii: LATIN_FACE,
@@ -71,5 +75,8 @@ export function paragraphStyles(): IParagraphStyleOptions[] {
       run: run('table'),
       paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, alignment: AlignmentType.CENTER },
     },
+    ...Object.values(TABLE_FONT_SIZES)
+      .filter((size) => tableStyleId(size) !== STYLE_ID.table)
+      .map((size) => ({ id: tableStyleId(size), name: `Report Table Text ${size} pt`, basedOn: STYLE_ID.table, run: { size: halfPoints(size) } })),
   ];
 }

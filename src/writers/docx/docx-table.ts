@@ -17,7 +17,7 @@ import {
 import { PAGE, twips } from '../../layout/page.js';
 import { tableFontSize } from '../../layout/typography.js';
 import type { Align, TableBlock } from '../../model/document.js';
-import { halfPoints, STYLE_ID } from './docx-styles.js';
+import { tableStyleId } from './docx-styles.js';
 
 const ALIGNMENT = {
   left: AlignmentType.LEFT,
@@ -27,13 +27,16 @@ const ALIGNMENT = {
 } as const satisfies Record<Align, unknown>;
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+/** 1 mm either side of the text in every cell. */
+const CELL_MARGIN_X = 57;
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
 export function docxTable(table: TableBlock): Table {
   const total = twips(PAGE.textWidth);
   const weight = table.columns.reduce((a, b) => a + b, 0);
   const widths = scaleToTotal(table.columns.map((w) => (w / weight) * total), total);
-  const size = halfPoints(tableFontSize(table.columns.length));
+  const size = tableFontSize(table.columns.length);
+  const style = tableStyleId(size);
   const lastRow = table.rows.length - 1;
   return new Table({
     width: { size: total, type: WidthType.DXA },
@@ -41,10 +44,11 @@ export function docxTable(table: TableBlock): Table {
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     borders,
+    margins: { left: CELL_MARGIN_X, right: CELL_MARGIN_X, top: 0, bottom: 0 },
     rows: table.rows.map(
       (row, r) =>
         new TableRow({
-          tableHeader: row.header,
+          ...(row.header ? { tableHeader: true } : {}),
           cantSplit: true,
           children: row.cells.map(
             (cell) =>
@@ -52,15 +56,14 @@ export function docxTable(table: TableBlock): Table {
                 ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
                 ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
                 verticalAlign: VerticalAlign.CENTER,
-                margins: { left: 57, right: 57, top: 0, bottom: 0 },
                 children: cell.lines.map(
                   (line) =>
                     new Paragraph({
-                      style: STYLE_ID.table,
+                      style,
                       alignment: ALIGNMENT[cell.align],
-                      ...(cell.indent ? { indent: { left: twips(cell.indent * tableFontSize(table.columns.length)) } } : {}),
+                      ...(cell.indent ? { indent: { left: twips(cell.indent * size) } } : {}),
                       keepNext: r < lastRow,
-                      children: [new TextRun({ text: line, size })],
+                      children: [new TextRun(line)],
                     }),
                 ),
               }),
