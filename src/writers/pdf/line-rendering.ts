@@ -9,6 +9,8 @@
  * spacing, outline entries, page references, named destinations) are drawn by pdfmake itself. Import this module
  * before pdfmake renders anything.
  */
+// pdfkit must find the shared fontkit when these pdfmake modules load it.
+import '../../fonts/shared-fontkit.js';
 import { createRequire } from 'node:module';
 
 interface Position {

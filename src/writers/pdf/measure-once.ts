@@ -5,6 +5,8 @@
  * measurement is kept with the node and later passes get fresh copies of it (layout moves and splits the words it
  * is given). Import this module before pdfmake lays anything out.
  */
+// pdfkit must find the shared fontkit when these pdfmake modules load it.
+import '../../fonts/shared-fontkit.js';
 import { createRequire } from 'node:module';
 
 interface MeasuredLeaf {
