@@ -1,6 +1,7 @@
 /**
- * npm run bench: median time per report for DOCX and PDF in one warm process, the checks alone, and one
- * cold `report-gen build`. Targets on a 2-core machine: DOCX ≤ 40 ms, PDF ≤ 150 ms, cold build ≤ 1 s.
+ * npm run bench: median time per report for DOCX and PDF in one warm process, the checks alone, a cold
+ * `report-gen build`, and a county of 50 townships on 2 workers. Targets on a 2-core machine: DOCX ≤ 40 ms,
+ * PDF ≤ 150 ms, cold build ≤ 1 s, the county ≤ 6 s.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,9 @@ import { writePdf } from '../writers/pdf/write-pdf.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const example = join(root, 'data', '2020.yaml');
 const RUNS = 15;
+/** Runs before timing, so that the timed runs see optimised code (V8 optimises over the first few reports). */
+const WARM_UP_RUNS = 5;
+const BATCH_RUNS = 3;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -27,6 +31,7 @@ function median(values: number[]): number {
 }
 
 async function timed(runs: number, work: () => unknown): Promise<number> {
+  for (let i = 0; i < WARM_UP_RUNS; i++) await work();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -38,8 +43,6 @@ async function timed(runs: number, work: () => unknown): Promise<number> {
 
 const fonts = FontRegistry.create();
 const prepared = prepareReport(example);
-await writePdf(prepared.document, fonts); // warm up: module loading, font registration
-await writeDocx(prepared.document);
 
 const prepare = await timed(RUNS, () => prepareReport(example));
 const checkAlone = await timed(RUNS, () => checkFile(example, { crossYear: false }));
@@ -67,12 +70,19 @@ const tasks = Array.from({ length: 50 }, (_, i) => {
   writeFileSync(file, townshipVariant(base, { name: `第${i + 1}乡人民政府`, short: `第${i + 1}乡`, seed: i + 1 }));
   return { file, outDir: join(county, 'out'), outputs: ['docx', 'pdf'] as Array<'docx' | 'pdf'>, config: 'report-gen.config.yaml', strict: false };
 });
-const batchStart = performance.now();
-const outcomes = await runBatch(tasks, 2);
-const batchMs = performance.now() - batchStart;
-const failed = outcomes.filter((o) => !o.ok).length;
+// Each run starts new workers, so every run pays their start-up, as a user's build does.
+const batchTimes: number[] = [];
+const reportTimes: number[] = [];
+let failed = 0;
+for (let run = 0; run < BATCH_RUNS; run++) {
+  const batchStart = performance.now();
+  const outcomes = await runBatch(tasks, 2);
+  batchTimes.push(performance.now() - batchStart);
+  reportTimes.push(...outcomes.map((o) => o.ms));
+  failed += outcomes.filter((o) => !o.ok).length;
+}
 rmSync(county, { recursive: true, force: true });
-if (failed) throw new Error(`${failed} of the 50 township reports failed`);
+if (failed) throw new Error(`${failed} township reports failed over ${BATCH_RUNS} runs`);
 
 // Signing: a PDF/A-1b rendering with a signature field, then the PAdES signature (test certificate made here).
 const keys = mkdtempSync(join(tmpdir(), 'report-gen-bench-keys-'));
@@ -98,8 +108,9 @@ const rows: Array<[string, number, number | undefined]> = [
   ['PDF/A-1b writer (warm)', archivalPdf, undefined],
   ['signed PDF/A-1b: render + sign (warm)', signedPdf, undefined],
   ['  of which signing', signedPdf - archivalPdf, undefined],
-  ['50-township batch, 2 workers (total)', batchMs, 6000],
-  ['50-township batch: per report (median)', median(outcomes.map((o) => o.ms)), undefined],
+  [`50-township batch, 2 workers (median of ${BATCH_RUNS})`, median(batchTimes), 6000],
+  ['50-township batch: fastest run', Math.min(...batchTimes), undefined],
+  ['50-township batch: per report (median)', median(reportTimes), undefined],
 ];
 console.log(`report-gen benchmark (median of ${RUNS} warm runs, 3 cold runs)`);
 for (const [name, ms, target] of rows) {
