@@ -26,6 +26,7 @@ import type { Block, ColophonBlock, ReportDocument } from '../../model/document.
 import { fontsFor, halfPoints, paragraphStyles, STYLE_ID } from './docx-styles.js';
 import { docxTable } from './docx-table.js';
 import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
+import './linear-attributes.js';
 
 export async function writeDocx(document: ReportDocument): Promise<Buffer> {
   const doc = new Document({
