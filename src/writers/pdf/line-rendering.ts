@@ -102,34 +102,36 @@ function drawRun(doc: PdfKitDocument, words: Inline[], x: number, baseline: numb
   doc._font = font;
   doc.fontSize(size);
 
-  const toTextSpace = 1000 / size;
+  // Each word starts where pdfmake placed it: the gap before it becomes extra advance on the glyph before it.
+  const scale = size / 1000;
   const glyphs: string[] = [];
   const positions: Position[] = [];
-  words.forEach((word, i) => {
-    const text = word.text.replace(/\n/g, '');
-    if (!text) return;
-    const [encoded, placed] = font.encode(text);
+  let startX: number | undefined;
+  let pen = 0;
+  for (const word of words) {
+    const [encoded, placed] = font.encode(word.text.replace(/\n/g, ''));
+    if (placed.length === 0) continue;
+    const at = x + word.x;
+    if (startX === undefined) startX = at;
+    else {
+      const last = positions[positions.length - 1]!;
+      positions[positions.length - 1] = { ...last, xAdvance: last.xAdvance + (at - pen) / scale };
+    }
     glyphs.push(...encoded);
     positions.push(...placed);
-    const next = words[i + 1];
-    if (!next || placed.length === 0) return;
-    // Carry the pen from this word's start to the next word's, as pdfmake placed them.
-    const advance = placed.reduce((sum, p) => sum + p.xAdvance, 0);
-    const last = positions[positions.length - 1]!;
-    positions[positions.length - 1] = { ...last, xAdvance: last.xAdvance + (next.x - word.x) * toTextSpace - advance };
-  });
-  if (glyphs.length === 0) return;
+    pen = at + placed.reduce((sum, p) => sum + p.xAdvance, 0) * scale;
+  }
+  if (startX === undefined) return;
 
   // As pdfkit's text(): a y-up text space.
   doc.save();
   doc.transform(1, 0, 0, -1, 0, doc.page.height);
-  const penX = x + first.x;
   const penY = doc.page.height - baseline;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   doc.addContent('BT');
-  doc.addContent(`1 0 0 1 ${number(penX)} ${number(penY)} Tm`);
+  doc.addContent(`1 0 0 1 ${number(startX)} ${number(penY)} Tm`);
   doc.addContent(`/${font.id} ${number(size)} Tf`);
-  writeGlyphs(doc, glyphs, positions, penX, penY, size / 1000);
+  writeGlyphs(doc, glyphs, positions, startX, penY, scale);
   doc.addContent('ET');
   doc.restore();
 }
