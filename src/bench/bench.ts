@@ -107,7 +107,6 @@ const rows: Array<[string, number, number | undefined]> = [
   ['cold `report-gen build data/2020.yaml`', median(cold), 1000],
   ['PDF/A-1b writer (warm)', archivalPdf, undefined],
   ['signed PDF/A-1b: render + sign (warm)', signedPdf, undefined],
-  ['  of which signing', signedPdf - archivalPdf, undefined],
   [`50-township batch, 2 workers (median of ${BATCH_RUNS})`, median(batchTimes), 6000],
   ['50-township batch: fastest run', Math.min(...batchTimes), undefined],
   ['50-township batch: per report (median)', median(reportTimes), undefined],
