@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { prepareReport } from '../src/pipeline/prepare-report.js';
 import { labelOfPath, APPLICANT_COLUMNS, APPEAL_RESULTS } from '../src/formats/shared/fields.js';
 import type { TableBlock } from '../src/model/document.js';
-import { placeCells } from '../src/writers/pdf/pdf-table.js';
+import { placeCells } from '../src/model/table-grid.js';
 import { NATIONAL_SECTIONS, OFFICIAL_TABLES } from './spec/official-tables.js';
 import { expectOfficialGrid } from './helpers/grid.js';
 import { ROOT } from './helpers/cli.js';

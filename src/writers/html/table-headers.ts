@@ -4,7 +4,7 @@
  * run of header rows (表二 repeats its header rows per block).
  */
 import type { TableBlock, TableCell } from '../../model/document.js';
-import { placeCells } from '../pdf/pdf-table.js';
+import { placeCells } from '../../model/table-grid.js';
 
 export interface CellPlacement {
   cell: TableCell;

@@ -5,6 +5,7 @@
  */
 import type { Content, TableCell as PdfCell } from 'pdfmake/interfaces.js';
 import type { TableBlock, TableCell } from '../../model/document.js';
+import { placeCells, type PlacedCell } from '../../model/table-grid.js';
 import { PAGE } from '../../layout/page.js';
 import { tableFontSize } from '../../layout/typography.js';
 import type { PdfFaces } from './pdf-fonts.js';
@@ -41,27 +42,6 @@ export function pdfTable(table: TableBlock, faces: PdfFaces): Content {
   };
 }
 
-interface Placed {
-  cell: TableCell;
-  row: number;
-  col: number;
-}
-
-/** The grid position each cell occupies, following HTML's table model. */
-export function placeCells(table: TableBlock): Array<Array<Placed | undefined>> {
-  const grid: Array<Array<Placed | undefined>> = table.rows.map(() => new Array(table.columns.length).fill(undefined));
-  table.rows.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row.cells) {
-      while (grid[r]![c]) c++;
-      const placed = { cell, row: r, col: c };
-      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) grid[r + dr]![c + dc] = placed;
-      c += cell.colSpan;
-    }
-  });
-  return grid;
-}
-
 function spanWidth(widths: number[], col: number, colSpan: number): number {
   return widths.slice(col, col + colSpan).reduce((a, b) => a + b, 0) + (colSpan - 1) * (2 * PADDING_X + 1);
 }
@@ -83,7 +63,7 @@ function lineCount(cell: TableCell, width: number, faces: PdfFaces, size: number
 /** Height of each row from its single-row cells (enough to centre the cells that span rows). */
 function estimateRowHeights(
   table: TableBlock,
-  grid: Array<Array<Placed | undefined>>,
+  grid: Array<Array<PlacedCell | undefined>>,
   widths: number[],
   faces: PdfFaces,
   size: number,
