@@ -76,7 +76,7 @@ export function paragraphStyles(): IParagraphStyleOptions[] {
       paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, alignment: AlignmentType.CENTER },
     },
     ...Object.values(TABLE_FONT_SIZES)
-      .filter((size) => tableStyleId(size) !== STYLE_ID.table)
+      .filter((size) => size !== ROLE_STYLES.table.size)
       .map((size) => ({ id: tableStyleId(size), name: `Report Table Text ${size} pt`, basedOn: STYLE_ID.table, run: { size: halfPoints(size) } })),
   ];
 }

@@ -27,9 +27,9 @@ const ALIGNMENT = {
 } as const satisfies Record<Align, unknown>;
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 /** 1 mm either side of the text in every cell. */
 const CELL_MARGIN_X = 57;
-const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
 export function docxTable(table: TableBlock): Table {
   const total = twips(PAGE.textWidth);
