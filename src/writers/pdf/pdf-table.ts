@@ -3,7 +3,7 @@
  * with placeholder cells for covered positions. Cells spanning rows are centred with a computed top margin,
  * because pdfmake misplaces `verticalAlignment` on rowSpan cells.
  */
-import type { Content, TableCell as PdfCell } from 'pdfmake/interfaces.js';
+import type { ContentTable, TableCell as PdfCell } from 'pdfmake/interfaces.js';
 import type { TableBlock, TableCell } from '../../model/document.js';
 import { placeCells, type PlacedCell } from '../../model/table-grid.js';
 import { PAGE } from '../../layout/page.js';
@@ -14,13 +14,43 @@ import { lineHeightFactor } from './text-runs.js';
 const PADDING_X = 3;
 const PADDING_Y = 1;
 
-export function pdfTable(table: TableBlock, faces: PdfFaces): Content {
+interface TableMetrics {
+  size: number;
+  pitch: number;
+  widths: number[];
+  grid: Array<Array<PlacedCell | undefined>>;
+  rowHeights: number[];
+}
+
+function measureTable(table: TableBlock, faces: PdfFaces): TableMetrics {
   const size = tableFontSize(table.columns.length);
   const pitch = Math.round(size * 1.3 * 100) / 100;
   const totalWeight = table.columns.reduce((a, b) => a + b, 0);
   const widths = table.columns.map((w) => (w / totalWeight) * PAGE.textWidth - 2 * PADDING_X - 1);
   const grid = placeCells(table);
-  const rowHeights = estimateRowHeights(table, grid, widths, faces, size, pitch);
+  return { size, pitch, widths, grid, rowHeights: estimateRowHeights(table, grid, widths, faces, size, pitch) };
+}
+
+/**
+ * The table's height as laid out: each row as tall as its tallest single-row cell, and the rows under a cell that
+ * spans them grown by whatever that cell needs beyond them. An estimate: wrapping may differ.
+ */
+export function tableHeight(table: TableBlock, faces: PdfFaces): number {
+  const { size, pitch, widths, grid, rowHeights } = measureTable(table, faces);
+  let height = rowHeights.reduce((a, b) => a + b, 0) + 0.5;
+  table.rows.forEach((row, r) =>
+    row.cells.forEach((cell) => {
+      if (cell.rowSpan <= 1) return;
+      const col = grid[r]!.findIndex((placed) => placed?.cell === cell);
+      const own = lineCount(cell, spanWidth(widths, col, cell.colSpan), faces, size) * pitch + 2 * PADDING_Y;
+      height += Math.max(0, own - rowHeights.slice(r, r + cell.rowSpan).reduce((a, b) => a + b, 0));
+    }),
+  );
+  return height;
+}
+
+export function pdfTable(table: TableBlock, faces: PdfFaces): ContentTable {
+  const { size, pitch, widths, grid, rowHeights } = measureTable(table, faces);
   const body: PdfCell[][] = table.rows.map((row, r) =>
     Array.from({ length: table.columns.length }, (_, c) => {
       const placed = grid[r]![c];

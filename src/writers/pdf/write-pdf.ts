@@ -3,6 +3,7 @@
  */
 import './measure-once.js';
 import './line-rendering.js';
+import './kept-whole.js';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FontRegistry } from '../../fonts/font-registry.js';
@@ -11,6 +12,7 @@ import { PAGE } from '../../layout/page.js';
 import { placeSignature } from '../../layout/signature.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
 import { pdfFaces, type PdfFaces } from './pdf-fonts.js';
+import { fitsOnPage, keptWhole, KeptWholeOverflow } from './kept-whole.js';
 import { pdfTable } from './pdf-table.js';
 import { textRuns } from './text-runs.js';
 
@@ -47,6 +49,18 @@ export interface SignaturePlace {
 const xmpSafe = (text: string) => text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
 
 export async function writePdf(document: ReportDocument, fonts: FontRegistry, options: PdfOptions = {}): Promise<Buffer> {
+  const split = new Set<number>();
+  for (;;) {
+    try {
+      return await renderPdf(document, fonts, options, split);
+    } catch (error) {
+      if (!(error instanceof KeptWholeOverflow)) throw error;
+      split.add(error.blockIndex);
+    }
+  }
+}
+
+async function renderPdf(document: ReportDocument, fonts: FontRegistry, options: PdfOptions, split: ReadonlySet<number>): Promise<Buffer> {
   const faces = pdfFaces(fonts);
   const meta = options.archival
     ? { title: xmpSafe(document.meta.title), author: xmpSafe(document.meta.author), subject: xmpSafe(document.meta.subject) }
@@ -67,7 +81,7 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry, op
     },
     language: document.meta.language,
     defaultStyle: { font: faces.family('body') },
-    content: blocksToContent(document.blocks, faces),
+    content: blocksToContent(document.blocks, faces, split),
     footer: (page: number) => pageNumber(page, faces),
     pageBreakBefore: (node, context) => {
       if (node.id === SIGNATURE_ID) {
@@ -81,7 +95,7 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry, op
       }
       // A table with row spans that would cross a page starts on a new one (pdfmake drops borders when a page
       // break falls inside a rowSpan group, upstream #2270). Near the top of a page it may only follow its heading.
-      if (node.table && hasRowSpans(node.table.body)) {
+      if (node.table && bodyHasRowSpans(node.table.body)) {
         return node.pageNumbers.length > 1 && node.startPosition.verticalRatio > TABLE_TOP_RATIO;
       }
       return false;
@@ -92,7 +106,7 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry, op
   return output.getBuffer();
 }
 
-function hasRowSpans(body: unknown): boolean {
+function bodyHasRowSpans(body: unknown): boolean {
   return Array.isArray(body) && body.some((row) => Array.isArray(row) && row.some((cell) => (cell as { rowSpan?: number })?.rowSpan));
 }
 
@@ -100,8 +114,18 @@ function bodyRuns(text: string, faces: PdfFaces, role: 'body' | 'heading' | 'sub
   return textRuns(text, faces, { role, size: Math.min(ROLE_STYLES[role].size, BODY_GRID_SIZE), pitch: PAGE.linePitch });
 }
 
-function blocksToContent(blocks: readonly Block[], faces: PdfFaces): Content[] {
-  return blocks.map((block) => blockToContent(block, faces));
+/** Each heading with the table after it as one block where they fit on a page, unless `split` says otherwise. */
+function blocksToContent(blocks: readonly Block[], faces: PdfFaces, split: ReadonlySet<number>): Content[] {
+  const content: Content[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    if (block.kind === 'heading' && next?.kind === 'table' && !split.has(i) && fitsOnPage(block, next, faces)) {
+      content.push(keptWhole(blockToContent(block, faces), pdfTable(next, faces), i));
+      i++;
+    } else content.push(blockToContent(block, faces));
+  }
+  return content;
 }
 
 function blockToContent(block: Block, faces: PdfFaces): Content {
