@@ -3,6 +3,8 @@
  * first. A module that loads pdfkit before the shared fontkit is in place makes every PDF parse its faces anew.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -37,4 +39,23 @@ describe('the shared fontkit', () => {
       expect(parsesForSecondPdf(entry)).toBe(0);
     },
   );
+});
+
+describe('glyph offsets read at once', () => {
+  const require = createRequire(import.meta.url);
+  const fontkit = require('fontkit') as { create(buffer: Buffer): { loca: { version: number; offsets: ArrayLike<number> } } };
+  const faces = [
+    ['short offsets (Roboto, shipped with pdfmake)', require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'), 0],
+    ['long offsets (Noto Serif SC)', require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'), 1],
+  ] as const;
+
+  it.each(faces)('match fontkit’s own decoding: %s', async (_name, file, version) => {
+    const { createFace } = (await import('../dist/fonts/shared-fontkit.js')) as { createFace(buffer: Buffer): unknown };
+    const decoded = fontkit.create(readFileSync(file)).loca;
+    const read = (createFace(readFileSync(file)) as { loca: { version: number; offsets: ArrayLike<number> } }).loca;
+    expect(decoded.version).toBe(version);
+    expect(read.version).toBe(version);
+    expect(read.offsets).toBeInstanceOf(Uint32Array); // read here, not decoded by fontkit
+    expect(Array.from(read.offsets)).toEqual(Array.from(decoded.offsets));
+  });
 });

@@ -3,7 +3,8 @@
  * anew for every document (libraries.md §1.7). Before pdfkit loads, its fontkit is replaced in the module cache
  * by one whose `create` returns the face already parsed from the same buffer, so each face file is parsed once
  * per process and shared by the glyph checks and every PDF. Shaping results are kept across documents too:
- * pdfmake measures every Chinese character as a word of its own, and shaping dominates its layout time.
+ * pdfmake measures every Chinese character as a word of its own, and shaping dominates its layout time. What a
+ * thread's first document would otherwise wait for, decoding glyph offsets, is done in one pass.
  * Import this module before pdfmake.
  */
 import { createRequire } from 'node:module';
@@ -21,7 +22,39 @@ export function createFace(buffer: Uint8Array, postscriptName?: string): Face {
   if (!faces) parsed.set(buffer, (faces = new Map()));
   const key = postscriptName ?? '';
   let face = faces.get(key);
-  if (!face) faces.set(key, (face = withLayoutCache(withDecodedGlyphsKept(parse(buffer as Buffer, postscriptName)))));
+  if (!face) faces.set(key, (face = withLayoutCache(withDecodedGlyphsKept(withGlyphOffsetsRead(parse(buffer as Buffer, postscriptName))))));
+  return face;
+}
+
+interface TrueTypeFont {
+  directory?: { tables?: Record<string, unknown> };
+  _tables?: Record<string, unknown>;
+  head: { indexToLocFormat: number };
+  maxp: { numGlyphs: number };
+  stream: { pos: number };
+  _getTableStream(tag: string): { pos: number; view: DataView } | null;
+}
+
+/**
+ * fontkit decodes the glyph offsets (`loca`) one entry at a time, which for a CJK face of 65,000 glyphs is a good part
+ * of each thread's first document. They are read here in one loop, as the numbers fontkit's decoding gives.
+ */
+function withGlyphOffsetsRead(face: Face): Face {
+  const font = face as unknown as TrueTypeFont;
+  if (!font.directory?.tables?.loca || !font._tables || 'loca' in font._tables) return face;
+  const version = font.head.indexToLocFormat;
+  const count = font.maxp.numGlyphs + 1;
+  const position = font.stream.pos;
+  const stream = font._getTableStream('loca');
+  const start = stream?.pos ?? 0;
+  font.stream.pos = position;
+  const width = version === 0 ? 2 : 4;
+  if (!stream || (version !== 0 && version !== 1) || start + count * width > stream.view.byteLength) return face;
+  const offsets = new Uint32Array(count);
+  for (let i = 0, at = start; i < count; i++, at += width) {
+    offsets[i] = version === 0 ? stream.view.getUint16(at) * 2 : stream.view.getUint32(at);
+  }
+  font._tables.loca = { version, offsets, _processed: true };
   return face;
 }
 
