@@ -1,7 +1,6 @@
 /**
  * The PDF writer: the document model → pdfmake → PDF bytes, laid out per GB/T 9704-2012.
  */
-import './measure-once.js';
 import './line-rendering.js';
 import './kept-whole.js';
 import pdfmake from 'pdfmake';
