@@ -4,9 +4,6 @@ import type { FontRegistry } from '../fonts/font-registry.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { outputBase } from '../output/output-paths.js';
 import type { Finding } from '../report-error/finding.js';
-import { writeDocx } from '../writers/docx/write-docx.js';
-import { writePdf } from '../writers/pdf/write-pdf.js';
-import { writeHtml } from '../writers/html/write-html.js';
 import { prepareReport, type PreparedReport } from './prepare-report.js';
 import type { ReportDocument } from '../model/document.js';
 
@@ -37,10 +34,12 @@ export interface BuildResult {
 export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
   const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
   assertPrintable(prepared, options.fonts);
+  // A writer's libraries load only when its output is asked for here: a DOCX rendered on another thread leaves docx
+  // unloaded in this one.
   const writers: Record<OutputKind, () => Promise<Buffer>> = {
-    docx: () => (options.renderDocx ?? writeDocx)(prepared.document),
-    pdf: () => writePdf(prepared.document, options.fonts, { archival: options.archival ?? false }),
-    html: async () => writeHtml(prepared.document),
+    docx: async () => (options.renderDocx ?? (await import('../writers/docx/write-docx.js')).writeDocx)(prepared.document),
+    pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, options.fonts, { archival: options.archival ?? false }),
+    html: async () => (await import('../writers/html/write-html.js')).writeHtml(prepared.document),
   };
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));
   const base = outputBase(dataFile, options.outDir, options.mirrorFrom);
