@@ -1,6 +1,6 @@
 /** report-gen.config.yaml points roles at other font files. */
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pdfFonts } from './readers/pdf.js';
@@ -28,5 +28,17 @@ describe('font configuration', () => {
     const result = runCli(['build', join(ROOT, 'data/2021.yaml'), '-o', dir, '--config', config]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/report-gen\.config\.yaml:2:9 找不到字体文件 C:\/Windows\/Fonts\/simfang\.ttf$/);
+  });
+
+  it('names a file that is not a font, in one message, and writes nothing', () => {
+    const dir = tempDir('fonts');
+    const config = join(dir, 'report-gen.config.yaml');
+    writeFileSync(join(dir, 'broken.ttf'), 'not a font');
+    writeFileSync(config, 'fonts:\n  body: broken.ttf\n');
+    const result = runCli(['build', join(ROOT, 'data/2021.yaml'), '-o', dir, '--config', config]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/无法读取字体 .*broken\.ttf/);
+    expect(existsSync(join(dir, '2021.pdf')) || existsSync(join(dir, '2021.docx'))).toBe(false);
   });
 });

@@ -23,12 +23,17 @@ export type BuildOutcome = { file: string; findings: Finding[]; /** Time this fi
   | { ok: false; exitCode: number }
 );
 
-const registries = new Map<string, FontRegistry>();
+const registries = new Map<string, Promise<FontRegistry>>();
 
-function fontsFor(config: string): FontRegistry {
+const openFonts = async (config: string) => FontRegistry.open(readFontConfig(config));
+
+/** The faces of a font configuration, read while the first file's data is checked. */
+function fontsFor(config: string): Promise<FontRegistry> {
   let fonts = registries.get(config);
   if (!fonts) {
-    fonts = FontRegistry.create(readFontConfig(config));
+    fonts = openFonts(config);
+    // Tried again by the next build (a watched file); a build that fails before it needs the fonts never waits.
+    fonts.catch(() => registries.delete(config));
     registries.set(config, fonts);
   }
   return fonts;

@@ -13,7 +13,8 @@ export const OUTPUT_KINDS: readonly OutputKind[] = ['docx', 'pdf', 'html'];
 export interface BuildOptions {
   outDir: string;
   outputs: readonly OutputKind[];
-  fonts: FontRegistry;
+  /** May still be loading: it is needed only after the data has been checked. */
+  fonts: FontRegistry | Promise<FontRegistry>;
   /** Warnings block the build too. */
   strict?: boolean;
   /** The PDF as PDF/A-1b. */
@@ -33,12 +34,13 @@ export interface BuildResult {
 
 export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
   const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
-  assertPrintable(prepared, options.fonts);
+  const fonts = await options.fonts;
+  assertPrintable(prepared, fonts);
   // A writer's libraries load only when its output is asked for here: a DOCX rendered on another thread leaves docx
   // unloaded in this one.
   const writers: Record<OutputKind, () => Promise<Buffer>> = {
     docx: async () => (options.renderDocx ?? (await import('../writers/docx/write-docx.js')).writeDocx)(prepared.document),
-    pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, options.fonts, { archival: options.archival ?? false }),
+    pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, fonts, { archival: options.archival ?? false }),
     html: async () => (await import('../writers/html/write-html.js')).writeHtml(prepared.document),
   };
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));
