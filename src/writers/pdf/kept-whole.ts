@@ -12,10 +12,8 @@
 import '../../fonts/shared-fontkit.js';
 import { createRequire } from 'node:module';
 import type { Content, ContentTable } from 'pdfmake/interfaces.js';
-import type { HeadingBlock, TableBlock } from '../../model/document.js';
+import type { HeadingBlock } from '../../model/document.js';
 import { PAGE } from '../../layout/page.js';
-import type { PdfFaces } from './pdf-fonts.js';
-import { tableHeight } from './pdf-table.js';
 
 /** Property of a kept-whole block: the heading's index among the document's blocks. */
 const BLOCK_INDEX = 'keptWholeBlockIndex';
@@ -26,9 +24,10 @@ export class KeptWholeOverflow extends Error {
   }
 }
 
-export function fitsOnPage(heading: HeadingBlock, table: TableBlock, faces: PdfFaces): boolean {
+/** Whether a heading and a table of the given estimated height fit on one page. */
+export function fitsOnPage(heading: HeadingBlock, tableHeight: number): boolean {
   const headingLines = Math.ceil([...(heading.number + heading.text)].length / (PAGE.charsPerLine - 2));
-  return headingLines * PAGE.linePitch + tableHeight(table, faces) <= PAGE.textHeight;
+  return headingLines * PAGE.linePitch + tableHeight <= PAGE.textHeight;
 }
 
 export function keptWhole(heading: Content, table: ContentTable, blockIndex: number): Content {

@@ -14,7 +14,8 @@ import { lineHeightFactor } from './text-runs.js';
 const PADDING_X = 3;
 const PADDING_Y = 1;
 
-interface TableMetrics {
+/** A table's font, column widths, cells on the grid and estimated row heights. */
+export interface TableMetrics {
   size: number;
   pitch: number;
   widths: number[];
@@ -22,7 +23,7 @@ interface TableMetrics {
   rowHeights: number[];
 }
 
-function measureTable(table: TableBlock, faces: PdfFaces): TableMetrics {
+export function measureTable(table: TableBlock, faces: PdfFaces): TableMetrics {
   const size = tableFontSize(table.columns.length);
   const pitch = Math.round(size * 1.3 * 100) / 100;
   const totalWeight = table.columns.reduce((a, b) => a + b, 0);
@@ -35,8 +36,8 @@ function measureTable(table: TableBlock, faces: PdfFaces): TableMetrics {
  * The table's height as laid out: each row as tall as its tallest single-row cell, and the rows under a cell that
  * spans them grown by whatever that cell needs beyond them. An estimate: wrapping may differ.
  */
-export function tableHeight(table: TableBlock, faces: PdfFaces): number {
-  const { size, pitch, widths, grid, rowHeights } = measureTable(table, faces);
+export function tableHeight(table: TableBlock, faces: PdfFaces, metrics = measureTable(table, faces)): number {
+  const { size, pitch, widths, grid, rowHeights } = metrics;
   let height = rowHeights.reduce((a, b) => a + b, 0) + 0.5;
   table.rows.forEach((row, r) =>
     row.cells.forEach((cell) => {
@@ -49,8 +50,8 @@ export function tableHeight(table: TableBlock, faces: PdfFaces): number {
   return height;
 }
 
-export function pdfTable(table: TableBlock, faces: PdfFaces): ContentTable {
-  const { size, pitch, widths, grid, rowHeights } = measureTable(table, faces);
+export function pdfTable(table: TableBlock, faces: PdfFaces, metrics = measureTable(table, faces)): ContentTable {
+  const { size, pitch, widths, grid, rowHeights } = metrics;
   const body: PdfCell[][] = table.rows.map((row, r) =>
     Array.from({ length: table.columns.length }, (_, c) => {
       const placed = grid[r]![c];

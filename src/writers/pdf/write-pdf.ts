@@ -2,7 +2,6 @@
  * The PDF writer: the document model → pdfmake → PDF bytes, laid out per GB/T 9704-2012.
  */
 import './line-rendering.js';
-import './kept-whole.js';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FontRegistry } from '../../fonts/font-registry.js';
@@ -12,7 +11,7 @@ import { placeSignature } from '../../layout/signature.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
 import { pdfFaces, type PdfFaces } from './pdf-fonts.js';
 import { fitsOnPage, keptWhole, KeptWholeOverflow } from './kept-whole.js';
-import { pdfTable } from './pdf-table.js';
+import { measureTable, pdfTable, tableHeight } from './pdf-table.js';
 import { textRuns } from './text-runs.js';
 
 /**
@@ -94,7 +93,7 @@ async function renderPdf(document: ReportDocument, fonts: FontRegistry, options:
       }
       // A table with row spans that would cross a page starts on a new one (pdfmake drops borders when a page
       // break falls inside a rowSpan group, upstream #2270). Near the top of a page it may only follow its heading.
-      if (node.table && bodyHasRowSpans(node.table.body)) {
+      if (node.table && hasRowSpans(node.table.body)) {
         return node.pageNumbers.length > 1 && node.startPosition.verticalRatio > TABLE_TOP_RATIO;
       }
       return false;
@@ -105,7 +104,7 @@ async function renderPdf(document: ReportDocument, fonts: FontRegistry, options:
   return output.getBuffer();
 }
 
-function bodyHasRowSpans(body: unknown): boolean {
+function hasRowSpans(body: unknown): boolean {
   return Array.isArray(body) && body.some((row) => Array.isArray(row) && row.some((cell) => (cell as { rowSpan?: number })?.rowSpan));
 }
 
@@ -119,10 +118,15 @@ function blocksToContent(blocks: readonly Block[], faces: PdfFaces, split: Reado
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1];
-    if (block.kind === 'heading' && next?.kind === 'table' && !split.has(i) && fitsOnPage(block, next, faces)) {
-      content.push(keptWhole(blockToContent(block, faces), pdfTable(next, faces), i));
-      i++;
-    } else content.push(blockToContent(block, faces));
+    if (block.kind === 'heading' && next?.kind === 'table' && !split.has(i)) {
+      const metrics = measureTable(next, faces);
+      if (fitsOnPage(block, tableHeight(next, faces, metrics))) {
+        content.push(keptWhole(blockToContent(block, faces), pdfTable(next, faces, metrics), i));
+        i += 1; // the table is in the block
+        continue;
+      }
+    }
+    content.push(blockToContent(block, faces));
   }
   return content;
 }
