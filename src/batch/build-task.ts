@@ -4,7 +4,8 @@
  */
 import { readFontConfig } from '../fonts/font-config.js';
 import { FontRegistry } from '../fonts/font-registry.js';
-import { buildReport, type OutputKind } from '../pipeline/build-report.js';
+import { buildReport } from '../pipeline/build-report.js';
+import type { OutputKind } from '../pipeline/output-kind.js';
 import type { ReportDocument } from '../model/document.js';
 import { EXIT, ReportError, type Finding } from '../report-error/finding.js';
 

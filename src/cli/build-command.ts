@@ -1,14 +1,14 @@
 /**
  * `report-gen build <files or folders…>`: one file is built in this process (its DOCX on a second thread);
- * several are spread over a pool of worker threads. A failure in one file never stops the others.
+ * several are spread over a pool of worker threads. A failure in one file never stops the others. The pipeline is
+ * loaded only where files are built (here for one file, in the workers for a batch), so a batch's workers start at once.
  */
+import { existsSync } from 'node:fs';
 import { findDataFiles } from '../batch/find-data-files.js';
-import { runBuildTask, type BuildOutcome, type BuildTask } from '../batch/build-task.js';
-import { readFontConfig } from '../fonts/font-config.js';
+import type { BuildOutcome, BuildTask } from '../batch/build-task.js';
 import { displayPath } from '../output/output-paths.js';
-import { OUTPUT_KINDS, type OutputKind } from '../pipeline/build-report.js';
+import { OUTPUT_KINDS, type OutputKind } from '../pipeline/output-kind.js';
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
-import { DocxThread } from '../writers/docx/docx-thread.js';
 import { reportFailure } from './report-failure.js';
 
 export interface BuildCommandOptions {
@@ -30,7 +30,8 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
     const outputs = parseOutputs(options.to);
     if (options.html && !outputs.includes('html')) outputs.push('html');
     jobs = parseJobs(options.jobs);
-    readFontConfig(options.config); // report a broken config once, before any file
+    // A broken config is reported once, before any file.
+    if (existsSync(options.config)) (await import('../fonts/font-config.js')).readFontConfig(options.config);
     const files = findDataFiles(paths);
     if (files.length === 0) throw new ReportError([errorFinding('OPTION', `没有找到数据文件：${paths.join('、')}`)], EXIT.unusableInput);
     tasks = files.map(({ file, mirrorFrom }) => ({
@@ -63,8 +64,11 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
 }
 
 async function buildHere(task: BuildTask): Promise<BuildOutcome> {
-  const docxThread = task.outputs.includes('docx') && task.outputs.includes('pdf') ? new DocxThread() : undefined;
+  // The DOCX thread starts first, and loads docx while this thread loads the pipeline.
+  const threaded = task.outputs.includes('docx') && task.outputs.includes('pdf');
+  const docxThread = threaded ? new (await import('../writers/docx/docx-thread.js')).DocxThread() : undefined;
   try {
+    const { runBuildTask } = await import('../batch/build-task.js');
     return await runBuildTask(task, docxThread ? (document) => docxThread.render(document) : undefined);
   } finally {
     await docxThread?.close();

@@ -4,11 +4,10 @@ import type { FontRegistry } from '../fonts/font-registry.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { outputBase } from '../output/output-paths.js';
 import type { Finding } from '../report-error/finding.js';
+import type { OutputKind } from './output-kind.js';
 import { prepareReport, type PreparedReport } from './prepare-report.js';
 import type { ReportDocument } from '../model/document.js';
 
-export type OutputKind = 'docx' | 'pdf' | 'html';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['docx', 'pdf', 'html'];
 
 export interface BuildOptions {
   outDir: string;
