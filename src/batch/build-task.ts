@@ -33,7 +33,8 @@ function fontsFor(config: string): Promise<FontRegistry> {
   let fonts = registries.get(config);
   if (!fonts) {
     fonts = openFonts(config);
-    // Tried again by the next build (a watched file); a build that fails before it needs the fonts never waits.
+    // A failed load is not kept, so the next build (of a watched file) tries again. The handler also keeps a build
+    // that fails before it needs the fonts from leaving the failure unhandled.
     fonts.catch(() => registries.delete(config));
     registries.set(config, fonts);
   }

@@ -8,7 +8,6 @@ import type { OutputKind } from './output-kind.js';
 import { prepareReport, type PreparedReport } from './prepare-report.js';
 import type { ReportDocument } from '../model/document.js';
 
-
 export interface BuildOptions {
   outDir: string;
   outputs: readonly OutputKind[];
