@@ -24,18 +24,12 @@ export type BuildOutcome = { file: string; findings: Finding[]; /** Time this fi
   | { ok: false; exitCode: number }
 );
 
-const registries = new Map<string, Promise<FontRegistry>>();
+const registries = new Map<string, FontRegistry>();
 
-const openFonts = async (config: string) => FontRegistry.open(readFontConfig(config));
-
-/** The faces of a font configuration, read while the first file's data is checked. */
-function fontsFor(config: string): Promise<FontRegistry> {
+function fontsFor(config: string): FontRegistry {
   let fonts = registries.get(config);
   if (!fonts) {
-    fonts = openFonts(config);
-    // A failed load is not kept, so the next build (of a watched file) tries again. The handler also keeps a build
-    // that fails before it needs the fonts from leaving the failure unhandled.
-    fonts.catch(() => registries.delete(config));
+    fonts = FontRegistry.create(readFontConfig(config));
     registries.set(config, fonts);
   }
   return fonts;

@@ -3,7 +3,6 @@
  * roles or documents use it.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type * as fontkit from 'fontkit';
 import { createFace } from './shared-fontkit.js';
@@ -25,16 +24,13 @@ export interface LoadedFace {
 
 const faceCache = new Map<string, LoadedFace>();
 
-const faceKey = (source: FaceSource) => `${source.file}#${source.postscriptName ?? ''}`;
-
-function loadFace(source: FaceSource, read?: Buffer | Error): LoadedFace {
-  const key = faceKey(source);
+function loadFace(source: FaceSource): LoadedFace {
+  const key = `${source.file}#${source.postscriptName ?? ''}`;
   const cached = faceCache.get(key);
   if (cached) return cached;
   let face: LoadedFace;
   try {
-    if (read instanceof Error) throw read;
-    const data = read ?? readFileSync(source.file);
+    const data = readFileSync(source.file);
     const opened = createFace(data, source.postscriptName);
     if (!('hasGlyphForCodePoint' in opened)) {
       throw new Error('字体集合（.ttc/.otc）需要用 name 指定其中的字体（PostScript 名称）');
@@ -62,18 +58,6 @@ export class FontRegistry {
   static create(overrides: Partial<Record<FontRole, FaceSource>> = {}): FontRegistry {
     const sources = { ...defaultFaces(), ...overrides };
     const faces = Object.fromEntries(FONT_ROLES.map((role) => [role, loadFace(sources[role])])) as Record<FontRole, LoadedFace>;
-    return new FontRegistry(faces);
-  }
-
-  /**
-   * As `create`, with the face files read on Node's I/O threads: some 50 MB of CJK faces, which this thread would
-   * otherwise spend a few dozen milliseconds copying while it could be checking the data.
-   */
-  static async open(overrides: Partial<Record<FontRole, FaceSource>> = {}): Promise<FontRegistry> {
-    const sources = { ...defaultFaces(), ...overrides };
-    const files = [...new Set(FONT_ROLES.filter((role) => !faceCache.has(faceKey(sources[role]))).map((role) => sources[role].file))];
-    const read = new Map(await Promise.all(files.map(async (file) => [file, await readFile(file).catch((error: Error) => error)] as const)));
-    const faces = Object.fromEntries(FONT_ROLES.map((role) => [role, loadFace(sources[role], read.get(sources[role].file))])) as Record<FontRole, LoadedFace>;
     return new FontRegistry(faces);
   }
 

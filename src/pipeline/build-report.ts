@@ -11,8 +11,7 @@ import type { ReportDocument } from '../model/document.js';
 export interface BuildOptions {
   outDir: string;
   outputs: readonly OutputKind[];
-  /** May still be loading: it is needed only after the data has been checked. */
-  fonts: FontRegistry | Promise<FontRegistry>;
+  fonts: FontRegistry;
   /** Warnings block the build too. */
   strict?: boolean;
   /** The PDF as PDF/A-1b. */
@@ -32,13 +31,12 @@ export interface BuildResult {
 
 export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
   const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
-  const fonts = await options.fonts;
-  assertPrintable(prepared, fonts);
+  assertPrintable(prepared, options.fonts);
   // A writer's libraries load only when its output is asked for here: a DOCX rendered on another thread leaves docx
   // unloaded in this one.
   const writers: Record<OutputKind, () => Promise<Buffer>> = {
     docx: async () => (options.renderDocx ?? (await import('../writers/docx/write-docx.js')).writeDocx)(prepared.document),
-    pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, fonts, { archival: options.archival ?? false }),
+    pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, options.fonts, { archival: options.archival ?? false }),
     html: async () => (await import('../writers/html/write-html.js')).writeHtml(prepared.document),
   };
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));
