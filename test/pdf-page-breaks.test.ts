@@ -2,25 +2,20 @@
  * A heading moves to a new page with the table after it. When the pair is estimated to fit on a page it is kept
  * whole in the first layout pass; when the estimate is wrong, nothing of the table may be lost.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Block, ReportDocument, TableRow } from '../src/model/document.js';
-import { tempDir } from './helpers/cli.js';
+import { moduleUrl, projectPath, runScript, tempDir } from './helpers/cli.js';
 import { pdfWordList, type PdfWord } from './readers/pdf.js';
-
-const root = fileURLToPath(new URL('../', import.meta.url));
-const url = (path: string) => JSON.stringify(new URL(path, `file://${root}`).href);
 
 /** In a new process: writes the document as a PDF and returns how many times pdfmake laid it out. */
 function writeCountingPasses(document: ReportDocument, pdf: string): number {
   const script = `
     import { createRequire } from 'node:module';
     import { writeFileSync } from 'node:fs';
-    const require = createRequire(${JSON.stringify(`${root}package.json`)});
-    const { FontRegistry } = await import(${url('dist/fonts/font-registry.js')});
-    const { writePdf } = await import(${url('dist/writers/pdf/write-pdf.js')});
+    const require = createRequire(${projectPath('package.json')});
+    const { FontRegistry } = await import(${moduleUrl('dist/fonts/font-registry.js')});
+    const { writePdf } = await import(${moduleUrl('dist/writers/pdf/write-pdf.js')});
     const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
     const layout = LayoutBuilder.prototype.tryLayoutDocument;
     let passes = 0;
@@ -29,7 +24,7 @@ function writeCountingPasses(document: ReportDocument, pdf: string): number {
     writeFileSync(${JSON.stringify(pdf)}, await writePdf(document, FontRegistry.create()));
     console.log(passes);`;
   const env = { ...process.env, DOCUMENT: JSON.stringify(document) };
-  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env }).trim());
+  return Number(runScript(script, env));
 }
 
 const meta: ReportDocument['meta'] = { title: '测试', author: '测试', subject: '测试', created: new Date('2022-01-20T00:00:00Z'), language: 'zh-CN' };

@@ -2,34 +2,30 @@
  * pdfkit must parse each face once per process, through the shared fontkit, whichever module a command loads
  * first. A module that loads pdfkit before the shared fontkit is in place makes every PDF parse its faces anew.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../', import.meta.url));
-const url = (path: string) => JSON.stringify(new URL(path, `file://${root}`).href);
+import { moduleUrl, projectPath, runScript } from './helpers/cli.js';
 
 /** In a new process: count fontkit's parses while `entry` loads first and two PDFs are written. */
 function parsesForSecondPdf(entry: string): number {
   const script = `
     import { createRequire } from 'node:module';
-    const require = createRequire(${JSON.stringify(`${root}package.json`)});
+    const require = createRequire(${projectPath('package.json')});
     const fontkit = require('fontkit');
     let parses = 0;
     require.cache[require.resolve('fontkit')].exports = { ...fontkit, create: (...args) => (parses++, fontkit.create(...args)) };
-    await import(${url(entry)});
-    const { FontRegistry } = await import(${url('dist/fonts/font-registry.js')});
-    const { prepareReport } = await import(${url('dist/pipeline/prepare-report.js')});
-    const { writePdf } = await import(${url('dist/writers/pdf/write-pdf.js')});
+    await import(${moduleUrl(entry)});
+    const { FontRegistry } = await import(${moduleUrl('dist/fonts/font-registry.js')});
+    const { prepareReport } = await import(${moduleUrl('dist/pipeline/prepare-report.js')});
+    const { writePdf } = await import(${moduleUrl('dist/writers/pdf/write-pdf.js')});
     const fonts = FontRegistry.create();
     const { document } = prepareReport('data/2020.yaml');
     await writePdf(document, fonts);
     const afterFirst = parses;
     await writePdf(document, fonts);
     console.log(parses - afterFirst);`;
-  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim());
+  return Number(runScript(script));
 }
 
 describe('the shared fontkit', () => {

@@ -86,7 +86,8 @@ function withDecodedGlyphsKept(face: Face): Face {
   return face;
 }
 
-interface Position {
+/** A glyph's advance and offset, in font units, as fontkit's shaping gives them. */
+export interface Position {
   xAdvance: number;
   yAdvance: number;
   xOffset: number;

@@ -1,11 +1,20 @@
 /** Runs the built command line as a user would, and makes temporary folders for its output. */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A file of this project (e.g. a built module), as a quoted URL or path to write into a script. */
+export const moduleUrl = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, path)).href);
+export const projectPath = (path: string) => JSON.stringify(join(ROOT, path));
+
+/** Runs an ES module script in a new Node process at the project root; returns what it printed. */
+export function runScript(script: string, env: NodeJS.ProcessEnv = process.env): string {
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env }).trim();
+}
 export const BIN = join(ROOT, 'bin', 'report-gen.js');
 
 export interface CliResult {

@@ -12,12 +12,10 @@
 // pdfkit must find the shared fontkit when these pdfmake modules load it.
 import '../../fonts/shared-fontkit.js';
 import { createRequire } from 'node:module';
+import type { Position as ShapedPosition } from '../../fonts/shared-fontkit.js';
 
-interface Position {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
+/** pdfkit's positions carry the glyph's own advance besides the shaped one. */
+interface Position extends ShapedPosition {
   advanceWidth: number;
 }
 

@@ -37,31 +37,24 @@ export function measureTable(table: TableBlock, faces: PdfFaces): TableMetrics {
  * spans them grown by whatever that cell needs beyond them. An estimate: wrapping may differ.
  */
 export function tableHeight(table: TableBlock, faces: PdfFaces, metrics = measureTable(table, faces)): number {
-  const { size, pitch, widths, grid, rowHeights } = metrics;
-  let height = rowHeights.reduce((a, b) => a + b, 0) + 0.5;
-  table.rows.forEach((row, r) =>
-    row.cells.forEach((cell) => {
-      if (cell.rowSpan <= 1) return;
-      const col = grid[r]!.findIndex((placed) => placed?.cell === cell);
-      const own = lineCount(cell, spanWidth(widths, col, cell.colSpan), faces, size) * pitch + 2 * PADDING_Y;
-      height += Math.max(0, own - rowHeights.slice(r, r + cell.rowSpan).reduce((a, b) => a + b, 0));
-    }),
-  );
+  let height = metrics.rowHeights.reduce((a, b) => a + b, 0) + 0.5;
+  for (const placed of new Set(metrics.grid.flat())) {
+    if (placed && placed.cell.rowSpan > 1) height += Math.max(0, ownHeight(placed, metrics, faces) - spannedHeight(placed, metrics));
+  }
   return height;
 }
 
 export function pdfTable(table: TableBlock, faces: PdfFaces, metrics = measureTable(table, faces)): ContentTable {
-  const { size, pitch, widths, grid, rowHeights } = metrics;
-  const body: PdfCell[][] = table.rows.map((row, r) =>
+  const body: PdfCell[][] = table.rows.map((_, r) =>
     Array.from({ length: table.columns.length }, (_, c) => {
-      const placed = grid[r]![c];
+      const placed = metrics.grid[r]![c];
       if (!placed || placed.row !== r || placed.col !== c) return {};
-      return pdfCell(placed.cell, r, c, widths, rowHeights, faces, size, pitch);
+      return pdfCell(placed, metrics, faces);
     }),
   );
   const headerRows = table.rows.filter((row) => row.header).length;
   return {
-    table: { widths, body, headerRows, dontBreakRows: true },
+    table: { widths: metrics.widths, body, headerRows, dontBreakRows: true },
     layout: {
       hLineWidth: () => 0.5,
       vLineWidth: () => 0.5,
@@ -110,16 +103,20 @@ function estimateRowHeights(
   });
 }
 
-function pdfCell(
-  cell: TableCell,
-  r: number,
-  c: number,
-  widths: number[],
-  rowHeights: number[],
-  faces: PdfFaces,
-  size: number,
-  pitch: number,
-): PdfCell {
+/** Height of the rows a cell spans. */
+function spannedHeight(placed: PlacedCell, metrics: TableMetrics): number {
+  return metrics.rowHeights.slice(placed.row, placed.row + placed.cell.rowSpan).reduce((a, b) => a + b, 0);
+}
+
+/** Height the cell's own lines need. */
+function ownHeight(placed: PlacedCell, metrics: TableMetrics, faces: PdfFaces): number {
+  const width = spanWidth(metrics.widths, placed.col, placed.cell.colSpan);
+  return lineCount(placed.cell, width, faces, metrics.size) * metrics.pitch + 2 * PADDING_Y;
+}
+
+function pdfCell(placed: PlacedCell, metrics: TableMetrics, faces: PdfFaces): PdfCell {
+  const { cell } = placed;
+  const { size, pitch } = metrics;
   const out: Record<string, unknown> = {
     // One face for the whole cell (digits included), so numbers sit centred like the labels.
     text: cell.lines.join('\n'),
@@ -132,9 +129,7 @@ function pdfCell(
   if (cell.colSpan > 1) out.colSpan = cell.colSpan;
   if (cell.rowSpan > 1) {
     out.rowSpan = cell.rowSpan;
-    const spanHeight = rowHeights.slice(r, r + cell.rowSpan).reduce((a, b) => a + b, 0);
-    const own = lineCount(cell, spanWidth(widths, c, cell.colSpan), faces, size) * pitch + 2 * PADDING_Y;
-    out.margin = [indent, Math.max(0, (spanHeight - own) / 2), 0, 0];
+    out.margin = [indent, Math.max(0, (spannedHeight(placed, metrics) - ownHeight(placed, metrics, faces)) / 2), 0, 0];
   } else {
     out.verticalAlignment = 'middle';
     if (indent) out.margin = [indent, 0, 0, 0];
