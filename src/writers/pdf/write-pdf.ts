@@ -10,9 +10,11 @@ import { PAGE } from '../../layout/page.js';
 import { placeSignature } from '../../layout/signature.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
 import { pdfFaces, type PdfFaces } from './pdf-fonts.js';
-import { fitsOnPage, keptWhole, KeptWholeOverflow } from './kept-whole.js';
-import { measureTable, pdfTable, tableHeight } from './pdf-table.js';
-import { textRuns } from './text-runs.js';
+import { measureTable, pdfTable } from './pdf-table.js';
+import { textRuns, type RunStyle } from './text-runs.js';
+import { breakLines } from './line-break.js';
+import { measureRuns } from './measure-text.js';
+import { paginate, type Item, type Placement, type TextItem } from './paginate.js';
 
 /**
  * GB/T 9704 sets 28 characters of 3号 on a 156 mm line, 15.79 pt a character, which 16 pt glyphs cannot do
@@ -22,8 +24,6 @@ import { textRuns } from './text-runs.js';
 const BODY_GRID_SIZE = PAGE.charPitch;
 const TITLE_PITCH = 36;
 const SIGNATURE_ID = 'signature';
-/** Space a heading takes above a table at the top of a page, as a share of the page. */
-const TABLE_TOP_RATIO = 0.1;
 
 export interface PdfOptions {
   /** PDF/A-1b (ISO 19005-1, GB/T 23286.1) for long-term archiving. */
@@ -47,18 +47,6 @@ export interface SignaturePlace {
 const xmpSafe = (text: string) => text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
 
 export async function writePdf(document: ReportDocument, fonts: FontRegistry, options: PdfOptions = {}): Promise<Buffer> {
-  const split = new Set<number>();
-  for (;;) {
-    try {
-      return await renderPdf(document, fonts, options, split);
-    } catch (error) {
-      if (!(error instanceof KeptWholeOverflow)) throw error;
-      split.add(error.blockIndex);
-    }
-  }
-}
-
-async function renderPdf(document: ReportDocument, fonts: FontRegistry, options: PdfOptions, split: ReadonlySet<number>): Promise<Buffer> {
   const faces = pdfFaces(fonts);
   const meta = options.archival
     ? { title: xmpSafe(document.meta.title), author: xmpSafe(document.meta.author), subject: xmpSafe(document.meta.subject) }
@@ -79,22 +67,12 @@ async function renderPdf(document: ReportDocument, fonts: FontRegistry, options:
     },
     language: document.meta.language,
     defaultStyle: { font: faces.family('body') },
-    content: blocksToContent(document.blocks, faces, split),
+    content: pagesToContent(paginate(toItems(document.blocks, faces)), faces),
     footer: (page: number) => pageNumber(page, faces),
-    pageBreakBefore: (node, context) => {
+    pageBreakBefore: (node) => {
       if (node.id === SIGNATURE_ID) {
         const at = node.startPosition;
         signature = { page: at.pageNumber, left: PAGE.margin.left, top: at.top, width: PAGE.textWidth, height: 3 * PAGE.linePitch };
-      }
-      // A heading never ends a page, nor stays behind when its table moves on.
-      if (node.headlineLevel) {
-        const next = context.getFollowingNodesOnPage()[0];
-        return node.pageNumbers.length === 1 && (!next || Boolean(next.table && next.pageNumbers.length > 1));
-      }
-      // A table with row spans that would cross a page starts on a new one (pdfmake drops borders when a page
-      // break falls inside a rowSpan group, upstream #2270). Near the top of a page it may only follow its heading.
-      if (node.table && hasRowSpans(node.table.body)) {
-        return node.pageNumbers.length > 1 && node.startPosition.verticalRatio > TABLE_TOP_RATIO;
       }
       return false;
     },
@@ -104,56 +82,115 @@ async function renderPdf(document: ReportDocument, fonts: FontRegistry, options:
   return output.getBuffer();
 }
 
-function hasRowSpans(body: unknown): boolean {
-  return Array.isArray(body) && body.some((row) => Array.isArray(row) && row.some((cell) => (cell as { rowSpan?: number })?.rowSpan));
-}
-
 function bodyRuns(text: string, faces: PdfFaces, role: 'body' | 'heading' | 'subheading') {
   return textRuns(text, faces, { role, size: Math.min(ROLE_STYLES[role].size, BODY_GRID_SIZE), pitch: PAGE.linePitch });
 }
 
-/** Each heading with the table after it as one block where they fit on a page, unless `split` says otherwise. */
-function blocksToContent(blocks: readonly Block[], faces: PdfFaces, split: ReadonlySet<number>): Content[] {
-  const content: Content[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    const next = blocks[i + 1];
-    if (block.kind === 'heading' && next?.kind === 'table' && !split.has(i)) {
-      const metrics = measureTable(next, faces);
-      if (fitsOnPage(block, tableHeight(next, faces, metrics))) {
-        content.push(keptWhole(blockToContent(block, faces), pdfTable(next, faces, metrics), i));
-        i += 1; // the table is in the block
-        continue;
-      }
+/** How each role's text is set: face role, size and line pitch. */
+function textStyle(role: 'title' | 'body' | 'heading' | 'subheading'): RunStyle {
+  return role === 'title'
+    ? { role: 'title', size: ROLE_STYLES.title.size, pitch: TITLE_PITCH }
+    : { role, size: Math.min(ROLE_STYLES[role].size, BODY_GRID_SIZE), pitch: PAGE.linePitch };
+}
+
+/** The blocks as the paginator sees them: lines of text broken here, tables measured. */
+function toItems(blocks: readonly Block[], faces: PdfFaces): Item[] {
+  const indent = 2 * PAGE.charPitch;
+  const text = (block: Block, content: string, role: TextRole, first: number, options: Partial<TextItem>): Item => {
+    const style = textStyle(role);
+    const measure = (t: string) => measureRuns(faces, style.role, t, style.size);
+    return { kind: 'text', block, lines: breakLines(content, measure, PAGE.textWidth, first), pitch: style.pitch, after: 0, keepWithNext: false, splittable: false, ...options };
+  };
+  return blocks.map((block): Item => {
+    switch (block.kind) {
+      case 'title':
+        return text(block, block.lines.join('\n'), 'title', 0, { after: PAGE.linePitch, keepWithNext: true });
+      case 'heading':
+        return text(block, block.number + block.text, block.level === 1 ? 'heading' : 'subheading', indent, { keepWithNext: true });
+      case 'paragraph':
+        return block.role === 'body'
+          ? text(block, block.text, 'body', block.indent ? indent : 0, { splittable: true })
+          : text(block, block.text, block.role, block.indent ? indent : 0, { keepWithNext: true, after: block.role === 'title' ? PAGE.linePitch : 0 });
+      case 'table':
+        return { kind: 'table', block, metrics: measureTable(block, faces) };
+      case 'pageBreak':
+        return { kind: 'break' };
+      case 'signature':
+        return { kind: 'signature', block, height: 3 * PAGE.linePitch };
+      case 'colophon':
+        return { kind: 'colophon', block, height: colophonHeight(block) };
     }
-    content.push(blockToContent(block, faces));
-  }
+  });
+}
+
+type TextRole = 'title' | 'body' | 'heading' | 'subheading';
+
+/** The paginated document as pdfmake content: each page after the first starts with a page break. */
+function pagesToContent(pages: Placement[][], faces: PdfFaces): Content[] {
+  const content: Content[] = [];
+  pages.forEach((page, n) => {
+    page.forEach((placement, i) => {
+      const node = placementToContent(placement, faces) as Content & { pageBreak?: string };
+      if (n > 0 && i === 0) node.pageBreak = 'before';
+      content.push(node);
+    });
+  });
   return content;
 }
 
+function placementToContent(placement: Placement, faces: PdfFaces): Content {
+  if (placement.kind === 'table') return pdfTable(placement.metrics, faces, placement.from, placement.to);
+  if (placement.kind === 'whole') return blockToContent(placement.item.block, faces);
+  const { item, from, to } = placement;
+  const block = item.block;
+  const role: TextRole = block.kind === 'title' ? 'title' : block.kind === 'heading' ? (block.level === 1 ? 'heading' : 'subheading') : (block as ParagraphBlock).role;
+  const style = textStyle(role);
+  const align = block.kind === 'paragraph' ? block.align : block.kind === 'title' ? 'center' : 'left';
+  const firstIndent = from === 0 && (block.kind === 'heading' || (block.kind === 'paragraph' && block.indent)) ? 2 * PAGE.charPitch : 0;
+  const runs: Content[] = [];
+  for (let l = from; l < to; l++) {
+    const line = item.lines[l]!;
+    const stretch = align === 'justify' && l < item.lines.length - 1;
+    const width = PAGE.textWidth - (l === from ? firstIndent : 0);
+    const lineRuns = justified(textRuns(line, faces, style), stretch ? width - measureRuns(faces, style.role, line, style.size) : 0);
+    if (l < to - 1) appendNewline(lineRuns);
+    runs.push(...lineRuns);
+  }
+  return {
+    text: runs,
+    alignment: align === 'justify' ? 'left' : align,
+    leadingIndent: firstIndent,
+    margin: [0, 0, 0, to === item.lines.length ? item.after : 0],
+    ...(block.kind === 'heading' ? { headlineLevel: block.level } : {}),
+  } as Content;
+}
+
+/** Spreads `extra` points over the Chinese characters of a line (over all its characters when it has none). */
+function justified(runs: Content[], extra: number): Content[] {
+  if (extra <= 0.01) return runs;
+  const texts = runs as Array<{ text: string; font: string; characterSpacing?: number }>;
+  const latinFamily = texts.filter((r) => /^[\x20-\x7e]+$/.test(r.text));
+  const targets = texts.filter((r) => !latinFamily.includes(r));
+  const spread = targets.length > 0 ? targets : texts;
+  const count = spread.reduce((n, r) => n + [...r.text].length, 0);
+  if (count === 0) return runs;
+  // pdfmake adds the spacing after every character of a word, the line's last one included.
+  const spacing = Math.floor((extra / count) * 1000) / 1000;
+  for (const run of spread) run.characterSpacing = spacing;
+  return runs;
+}
+
+function appendNewline(runs: Content[]): void {
+  const last = runs.at(-1) as { text: string } | undefined;
+  if (last) last.text += '\n';
+  else runs.push({ text: '\n' } as Content);
+}
+
+/** The blocks the paginator places whole: the 落款 and the 版记. */
 function blockToContent(block: Block, faces: PdfFaces): Content {
-  const indent = 2 * PAGE.charPitch;
   switch (block.kind) {
-    case 'title':
-      return {
-        text: textRuns(block.lines.join('\n'), faces, { role: 'title', size: ROLE_STYLES.title.size, pitch: TITLE_PITCH }),
-        alignment: 'center',
-        margin: [0, 0, 0, PAGE.linePitch],
-      };
-    case 'heading':
-      return {
-        text: bodyRuns(block.number + block.text, faces, block.level === 1 ? 'heading' : 'subheading'),
-        leadingIndent: indent,
-        headlineLevel: block.level,
-      };
-    case 'paragraph':
-      return paragraph(block, faces);
-    case 'table':
-      return pdfTable(block, faces);
-    case 'pageBreak':
-      return { text: '', pageBreak: 'after' };
     case 'colophon':
-      // An empty row keeps the foot of the page free (or moves to a new page), then the 版记 is drawn there.
+      // An empty row keeps the foot of the page free, then the 版记 is drawn there.
       return [
         { table: { widths: ['*'], heights: [colophonHeight(block)], body: [[{ text: '' }]], dontBreakRows: true }, layout: 'noBorders' },
         colophonContent(block, faces),
@@ -170,20 +207,9 @@ function blockToContent(block: Block, faces: PdfFaces): Content {
         id: SIGNATURE_ID,
       } as Content;
     }
+    default:
+      throw new Error(`block ${block.kind} is not placed whole`);
   }
-}
-
-function paragraph(block: ParagraphBlock, faces: PdfFaces): Content {
-  const leadingIndent = block.indent ? 2 * PAGE.charPitch : 0;
-  if (block.role === 'title') {
-    return {
-      text: textRuns(block.text, faces, { role: 'title', size: ROLE_STYLES.title.size, pitch: TITLE_PITCH }),
-      alignment: block.align,
-      leadingIndent,
-      margin: [0, 0, 0, PAGE.linePitch],
-    };
-  }
-  return { text: bodyRuns(block.text, faces, block.role), leadingIndent, alignment: block.align };
 }
 
 const COLOPHON_LINE = 26;

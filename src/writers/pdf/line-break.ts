@@ -1,0 +1,90 @@
+/**
+ * Line breaking for the PDF, done here rather than by pdfmake, so that the writer knows every paragraph's lines
+ * before layout and can paginate by itself (docs/layout.md). Chinese text may break between any two characters,
+ * except that closing punctuation never starts a line and opening punctuation never ends one (禁则, GB/T 15834
+ * practice); a run of Latin letters and digits breaks only at spaces, or anywhere when it is longer than a word
+ * can be (a web address).
+ */
+import { isLatin } from '../../fonts/font-role.js';
+
+/** Characters that may not start a line. */
+const NO_START = new Set([...'。，、；：？！）」』》〉】〕｝］”’…—～·%‰℃．,.;:?!)]}']);
+/** Characters that may not end a line. */
+const NO_END = new Set([...'（「『《〈【〔｛［“‘([{']);
+/** A Latin run longer than this may break anywhere, as pdfmake's `break-all` did. */
+const LONG_WORD = 20;
+
+/** Width of a string in points, in the faces the line will be set in. */
+export type Measure = (text: string) => number;
+
+/** Units that are never broken: one Chinese character, one Latin word with the spaces after it, or one letter of a long word. */
+function units(text: string): string[] {
+  const out: string[] = [];
+  const chars = [...text];
+  for (let i = 0; i < chars.length; ) {
+    const ch = chars[i]!;
+    if (!isLatin(ch) || ch === ' ') {
+      // A space ends the previous Latin word; keep it with that word so it is dropped at a line end.
+      if (ch === ' ' && out.length > 0 && isLatin(out.at(-1)!.at(-1)!)) out[out.length - 1] += ch;
+      else out.push(ch);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < chars.length && isLatin(chars[j]!) && chars[j] !== ' ') j++;
+    while (j < chars.length && chars[j] === ' ') j++;
+    const word = chars.slice(i, j);
+    if (word.length > LONG_WORD) out.push(...word);
+    else out.push(word.join(''));
+    i = j;
+  }
+  return out;
+}
+
+const first = (unit: string) => [...unit][0]!;
+const last = (unit: string) => [...unit.trimEnd()].at(-1) ?? ' ';
+
+/**
+ * Breaks `text` into lines no wider than `width`, the first line `firstIndent` narrower. A forced line break
+ * (`\n`) is kept. Trailing spaces of a line are dropped.
+ */
+export function breakLines(text: string, measure: Measure, width: number, firstIndent = 0): string[] {
+  const lines: string[] = [];
+  let indent = firstIndent;
+  for (const hard of text.split('\n')) {
+    const parts = units(hard);
+    let start = 0;
+    if (parts.length === 0) {
+      lines.push('');
+      indent = 0;
+      continue;
+    }
+    while (start < parts.length) {
+      const available = width - indent + 0.01;
+      let end = start;
+      let used = 0;
+      while (end < parts.length) {
+        const w = measure(parts[end]!.trimEnd());
+        if (end > start && used + w > available) break;
+        used += measure(parts[end]!);
+        end++;
+      }
+      if (end < parts.length) end = adjustBreak(parts, start, end);
+      lines.push(parts.slice(start, end).join('').trimEnd());
+      start = end;
+      indent = 0;
+    }
+  }
+  return lines;
+}
+
+/** Moves a break back so that no closing mark starts the next line and no opening mark ends this one. */
+function adjustBreak(parts: string[], start: number, end: number): number {
+  let at = end;
+  // At most a few characters move, so that a row of punctuation cannot empty a line.
+  for (let guard = 0; guard < 3 && at - 1 > start; guard++) {
+    if (NO_START.has(first(parts[at]!)) || NO_END.has(last(parts[at - 1]!))) at--;
+    else break;
+  }
+  return NO_START.has(first(parts[at]!)) || NO_END.has(last(parts[at - 1]!)) ? end : at;
+}

@@ -1,0 +1,52 @@
+/**
+ * Widths of text as pdfmake will set it: Latin letters and digits in the Latin face (text-runs.ts) unless the role
+ * sets all its text in one face (tables), the rest in the role's face, each measured with the face's own layout
+ * (kerning included), as pdfkit measures words.
+ */
+import type { FontRole } from '../../fonts/font-role.js';
+import { isLatin } from '../../fonts/font-role.js';
+import type { PdfFaces } from './pdf-fonts.js';
+
+const cache = new Map<string, number>();
+
+/** Width in points of `text` in `role`'s face at `size`, per 1 pt cached by face and text. */
+function widthIn(faces: PdfFaces, role: FontRole, text: string, size: number): number {
+  const face = faces.face(role);
+  const key = `${face.key}\u0000${text}`;
+  let perPoint = cache.get(key);
+  if (perPoint === undefined) {
+    perPoint = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
+    // Bounded: a long document measures many different Latin words.
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, perPoint);
+  }
+  return perPoint * size;
+}
+
+/** Width of text set in one face. */
+export function measureText(faces: PdfFaces, role: FontRole, text: string, size: number): number {
+  let width = 0;
+  for (const ch of text) width += widthIn(faces, role, ch, size);
+  return isLatinOnly(text) ? widthIn(faces, role, text, size) : width;
+}
+
+const isLatinOnly = (text: string) => text.length > 0 && [...text].every(isLatin);
+
+/** Width of running text: Latin runs in the Latin face, everything else in the role's face. */
+export function measureRuns(faces: PdfFaces, role: FontRole, text: string, size: number): number {
+  let width = 0;
+  let run = '';
+  const flush = () => {
+    if (run) width += widthIn(faces, 'latin', run, size);
+    run = '';
+  };
+  for (const ch of text) {
+    if (isLatin(ch)) run += ch;
+    else {
+      flush();
+      width += widthIn(faces, role, ch, size);
+    }
+  }
+  flush();
+  return width;
+}
