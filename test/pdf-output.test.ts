@@ -35,33 +35,28 @@ describe.each(EXAMPLES)('$format PDF', ({ file, format }) => {
   });
 
   it('prints every label of the official tables, each in one cell', () => {
-    const pages = [pageOf('第二十条第（一）项')!, pageOf('申请人情况')!, pageOf('复议后起诉')!];
-    [spec.table2, spec.table3, spec.table4].forEach((table, i) => {
+    for (const table of [spec.table2, spec.table3, spec.table4]) {
       for (const cell of table.flat()) {
-        if (!cell.value) expect(findLabel(words, cell.text, pages[i]!), cell.text).toBeDefined();
+        if (!cell.value) expect(findLabel(words, cell.text), cell.text).toBeDefined();
       }
-    });
+    }
   });
 
-  it('keeps each official table on one page (no page break inside a row group)', () => {
-    const table3Page = pageOf('申请人情况');
-    expect(table3Page).toBeDefined();
-    for (const label of ['一、本年新收政府信息公开申请数量', '三、本年度办理结果', '四、结转下年度继续办理']) {
-      expect(findLabel(words, label, table3Page!), label).toBeDefined();
+  it('repeats the header rows of a table on each page it continues on, and prints each row once', () => {
+    const headerPages = [...new Set(words.filter((w) => w.text === '申请人情况').map((w) => w.page))];
+    const rowPages = ['一、本年新收政府信息公开申请数量', '四、结转下年度继续办理'].map((label) => findLabel(words, label)!.page);
+    expect(headerPages).toEqual([...new Set([rowPages[0]!, ...Array.from({ length: rowPages[1]! - rowPages[0]! }, (_, i) => rowPages[0]! + i + 1)])]);
+    for (const label of ['一、本年新收政府信息公开申请数量', '四、结转下年度继续办理', '（七）总计']) {
+      expect(words.filter((w) => w.text === label), label).toHaveLength(1);
     }
-    const table4Page = pageOf('行政复议');
-    expect(words.filter((w) => w.text === '复议后起诉').map((w) => w.page)).toEqual([table4Page]);
-    const table2Page = pageOf('第二十条第（一）项');
-    expect(words.filter((w) => w.text === '第二十条第（八）项').map((w) => w.page)).toEqual([table2Page]);
   });
 
   it('prints each 表三 figure in its row and column', () => {
-    const page = pageOf('申请人情况')!;
     const expected = expectedTable3(data);
     const labels = spec.table3.slice(3).map((row) => row.filter((c) => !c.value).at(-1)!.text);
     expect(labels).toHaveLength(expected.length);
     labels.forEach((label, i) => {
-      const found = findLabel(words, label, page);
+      const found = findLabel(words, label);
       expect(found, label).toBeDefined();
       expect(numbersBeside(words, found!), label).toEqual(expected[i]!.values.map(String));
     });
@@ -79,8 +74,7 @@ describe.each(EXAMPLES)('$format PDF', ({ file, format }) => {
   });
 
   it('prints the 表二 figures in their rows', () => {
-    const page = pageOf('第二十条第（一）项')!;
-    const row = (label: string) => numbersBeside(words, findLabel(words, label, page)!);
+    const row = (label: string) => numbersBeside(words, findLabel(words, label)!);
     const a = data.active;
     if (format === 'national-2021') {
       expect(row('规章')).toEqual([a.regulations.issued, a.regulations.repealed, a.regulations.in_force].map(String));
@@ -118,7 +112,8 @@ describe.each(EXAMPLES)('$format PDF', ({ file, format }) => {
 });
 
 describe('a full page of body text', () => {
-  const paragraph = '本乡坚持以公开为常态、不公开为例外，围绕群众关切的重点领域，及时准确发布政府信息，持续提升政府信息公开工作的规范化水平，切实保障人民群众的知情权、参与权和监督权。';
+  // Paragraphs of ten lines, so that no page is shortened by keeping two lines of a paragraph together.
+  const paragraph = '本乡坚持以公开为常态、不公开为例外，围绕群众关切的重点领域，及时准确发布政府信息，持续提升政府信息公开工作的规范化水平，切实保障人民群众的知情权、参与权和监督权。'.repeat(3);
   const file = variantOf('data/2021.yaml', (text) =>
     text.replace(/^(\s*)## (.*)$/m, (line, indent: string) => `${line}\n${Array.from({ length: 14 }, () => indent + paragraph).join(`\n${indent}\n`)}`),
   );

@@ -11,12 +11,18 @@ import { tableFontSize } from './typography.js';
 export interface TableStep {
   size: number;
   paddingX: number;
+  /** Characters a label column keeps, at least (or its own width, when narrower): labels stay readable. */
+  labelChars: number;
 }
 
 /** The sizes a table may take, largest first: its own size, then 9 and 8 pt with less padding. */
 export function tableSteps(columnCount: number): TableStep[] {
   const own = tableFontSize(columnCount);
-  return [{ size: own, paddingX: 3 }, { size: 9, paddingX: 2 }, { size: 8, paddingX: 0.75 }].filter((step) => step.size <= own);
+  return [
+    { size: own, paddingX: 3, labelChars: 4 },
+    { size: 9, paddingX: 2, labelChars: 4 },
+    { size: 8, paddingX: 0.75, labelChars: 2 },
+  ].filter((step) => step.size <= own);
 }
 
 /** Width of the vertical rules between cells. */
@@ -36,9 +42,6 @@ export type SizedMeasure = (text: string, size: number) => number;
 export function isFigure(cell: TableCell): boolean {
   return Boolean(cell.dataPath) || (cell.lines.length === 1 && /^[-+]?[\d,.]+$/.test(cell.lines[0]!.trim()));
 }
-
-/** Narrowest a label column may become: two characters. */
-const LABEL_MIN_CHARS = 2;
 
 export function tableColumns(table: TableBlock, totalWidth: number, measure: SizedMeasure): TableColumns {
   const steps = tableSteps(table.columns.length);
@@ -69,7 +72,8 @@ function columnsAt(table: TableBlock, totalWidth: number, measure: SizedMeasure,
       need[c] = Math.max(need[c]!, figure * (widths[c]! / spannedTotal));
     }
   }
-  const labelMin = LABEL_MIN_CHARS * step.size;
+  const proportional = [...widths];
+  const labelMin = (c: number) => Math.min(proportional[c]!, step.labelChars * step.size);
   // Columns short of their figures take width from label columns, then from figure columns with room to spare.
   let deficit = 0;
   for (let c = 0; c < n; c++) {
@@ -80,7 +84,7 @@ function columnsAt(table: TableBlock, totalWidth: number, measure: SizedMeasure,
   }
   for (const donors of [labelColumns(holdsFigures, true), labelColumns(holdsFigures, false)]) {
     if (deficit <= 0) break;
-    const floor = (c: number) => (holdsFigures[c] ? need[c]! : labelMin);
+    const floor = (c: number) => (holdsFigures[c] ? need[c]! : labelMin(c));
     const spare = donors.reduce((sum, c) => sum + Math.max(0, widths[c]! - floor(c)), 0);
     if (spare <= 0) continue;
     const share = Math.min(1, deficit / spare);

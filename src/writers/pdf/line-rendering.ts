@@ -38,6 +38,7 @@ interface Inline {
 
 interface Line {
   inlines: Inline[];
+  maxWidth: number;
   id?: unknown;
   _outline?: unknown;
   _pageNodeRef?: unknown;
@@ -71,7 +72,27 @@ const isPlain = (inline: Inline) => SPECIAL.every((property) => !inline[property
 /** pdfkit's number format in content streams. */
 const number = (n: number) => Math.round(n * 1e6) / 1e6;
 
+/** Property the writer sets on the words of a line that is to fill the full measure (write-pdf.ts). */
+export const JUSTIFY_LINE = 'justifyLine';
+
+/**
+ * Spreads what a line falls short of its measure evenly over the gaps between its words, as pdfmake's own
+ * `justify` does; the writer breaks lines itself, so pdfmake sees each of them as ending in a forced break.
+ */
+function justify(line: Line): void {
+  const inlines = line.inlines;
+  if (inlines.length < 2 || !inlines.some((inline) => inline[JUSTIFY_LINE])) return;
+  const last = inlines.at(-1)!;
+  const extra = line.maxWidth - (last.x + last.width - (Number(last.trailingCut) || 0));
+  if (extra <= 0.01) return;
+  const step = extra / (inlines.length - 1);
+  inlines.forEach((inline, i) => {
+    inline.x += i * step;
+  });
+}
+
 Renderer.prototype.renderLine = function (line, x = 0, y = 0) {
+  justify(line);
   if (line._outline || line._pageNodeRef || line.id || !line.inlines.every(isPlain)) {
     renderLineByWord.call(this, line, x, y);
     return;

@@ -1,7 +1,7 @@
 /**
  * The PDF writer: the document model → pdfmake → PDF bytes, laid out per GB/T 9704-2012.
  */
-import './line-rendering.js';
+import { JUSTIFY_LINE } from './line-rendering.js';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FontRegistry } from '../../fonts/font-registry.js';
@@ -151,8 +151,7 @@ function placementToContent(placement: Placement, faces: PdfFaces): Content {
   for (let l = from; l < to; l++) {
     const line = item.lines[l]!;
     const stretch = align === 'justify' && l < item.lines.length - 1;
-    const width = PAGE.textWidth - (l === from ? firstIndent : 0);
-    const lineRuns = justified(textRuns(line, faces, style), stretch ? width - measureRuns(faces, style.role, line, style.size) : 0);
+    const lineRuns = justified(textRuns(line, faces, style), stretch);
     if (l < to - 1) appendNewline(lineRuns);
     runs.push(...lineRuns);
   }
@@ -165,18 +164,9 @@ function placementToContent(placement: Placement, faces: PdfFaces): Content {
   } as Content;
 }
 
-/** Spreads `extra` points over the Chinese characters of a line (over all its characters when it has none). */
-function justified(runs: Content[], extra: number): Content[] {
-  if (extra <= 0.01) return runs;
-  const texts = runs as Array<{ text: string; font: string; characterSpacing?: number }>;
-  const latinFamily = texts.filter((r) => /^[\x20-\x7e]+$/.test(r.text));
-  const targets = texts.filter((r) => !latinFamily.includes(r));
-  const spread = targets.length > 0 ? targets : texts;
-  const count = spread.reduce((n, r) => n + [...r.text].length, 0);
-  if (count === 0) return runs;
-  // pdfmake adds the spacing after every character of a word, the line's last one included.
-  const spacing = Math.floor((extra / count) * 1000) / 1000;
-  for (const run of spread) run.characterSpacing = spacing;
+/** Marks the words of a line that is to fill the measure (line-rendering.ts spreads them). */
+function justified(runs: Content[], stretch: boolean): Content[] {
+  if (stretch) for (const run of runs as unknown as Array<Record<string, unknown>>) run[JUSTIFY_LINE] = true;
   return runs;
 }
 
