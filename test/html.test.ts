@@ -148,15 +148,13 @@ describe.each(EXAMPLES)('$format page', ({ file, name, format }) => {
     const htmlNumbers = await page.$$eval('table', (tables) => tables.map((t) => [...t.querySelectorAll('td')].map((td) => td.textContent!.trim())));
     const words = pdfWordList(join(out, `${name}.pdf`));
     const headingsAfter = ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况'];
+    // Tables may run over pages: read from each table's first label to the heading after it, page by page.
+    const bottom = (297 - 35) * (72 / 25.4);
+    const ordered = words.filter((w) => w.yMax <= bottom + 2).sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin);
     const pdfNumbers = ['第二十条第（一）项', '申请人情况', '复议后起诉'].map((anchor, i) => {
-      const start = words.find((w) => w.text === anchor)!;
-      const next = words.find((w) => w.text === headingsAfter[i]);
-      const bottom = (297 - 35) * (72 / 25.4);
-      const end = next && next.page === start.page ? next.yMin : bottom;
-      return words
-        .filter((w) => w.page === start.page && w.yMin >= start.yMin && w.yMax <= end && /^-?\d+(\.\d+)?(万元|元)?$/.test(w.text))
-        .sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)
-        .map((w) => w.text);
+      const start = ordered.findIndex((w) => w.text === anchor);
+      const end = ordered.findIndex((w) => w.text === headingsAfter[i]);
+      return ordered.slice(start, end < 0 ? undefined : end).filter((w) => /^-?\d+(\.\d+)?(万元|元)?$/.test(w.text)).map((w) => w.text);
     });
     expect(htmlNumbers).toEqual(pdfNumbers);
   });
@@ -188,6 +186,45 @@ describe.each([
       return result.violations.map((v) => v.id);
     });
     expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a city-sized 表三 at 375 px', () => {
+  // Seven-digit figures in every column (the layout corpus's seed 6).
+  it('never wraps a figure, and keeps each row label in view beside the figures while the table scrolls', async () => {
+    const { corpusReport } = await import('./helpers/layout-corpus.js');
+    const { writeFileSync } = await import('node:fs');
+    const out = tempDir('html-city');
+    const data = join(out, 'city.yaml');
+    writeFileSync(data, corpusReport(6).yaml);
+    expect(runCli(['build', data, '-o', out, '--to', 'html']).code).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(pathToFileURL(join(out, 'city.html')).href);
+    const lines = await page.$$eval('td.figure', (cells) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return { text: cell.textContent, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+      }),
+    );
+    expect(lines.filter((c) => /\d{7}/.test(c.text ?? '')).length).toBeGreaterThan(0);
+    expect(lines.filter((c) => c.lines > 1)).toEqual([]);
+    const table3 = page.locator('.table-scroll').nth(1);
+    await table3.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    const visible = await table3.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const row = [...el.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('.row-label'))!;
+      const label = row.querySelector('.row-label')!.getBoundingClientRect();
+      const figures = [...row.querySelectorAll('td.figure')].filter((td) => {
+        const r = td.getBoundingClientRect();
+        return r.left >= label.right - 1 && r.right <= box.right + 1;
+      });
+      return { labelInView: label.left >= box.left - 1 && label.right <= box.right, figures: figures.length };
+    });
+    expect(visible.labelInView).toBe(true);
+    expect(visible.figures).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'city-375-table3.png') });
     await page.close();
   });
 });

@@ -1,12 +1,13 @@
 /**
- * A heading moves to a new page with the table after it. When the pair is estimated to fit on a page it is kept
- * whole in the first layout pass; when the estimate is wrong, nothing of the table may be lost.
+ * Tables flow with the text: a table starts under its heading when the heading, its header and two rows fit, and is
+ * cut between rows, each piece with the header and the labels of its groups; the document is laid out once.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, ReportDocument, TableRow } from '../src/model/document.js';
 import { moduleUrl, projectPath, runScript, tempDir } from './helpers/cli.js';
 import { pdfWordList, type PdfWord } from './readers/pdf.js';
+import { checkLayout } from './readers/pdf-layout.js';
 
 /** In a new process: writes the document as a PDF and returns how many times pdfmake laid it out. */
 function writeCountingPasses(document: ReportDocument, pdf: string): number {
@@ -41,23 +42,36 @@ function build(blocks: Block[]): { passes: number; words: PdfWord[] } {
 
 const pageOf = (words: PdfWord[], text: string) => words.find((w) => w.text.includes(text))?.page;
 
-describe('a heading with a table that fits on a page', () => {
-  // Three groups of rows with a label spanning each group, about two thirds of a page, after most of a page of text.
+const headerRow: TableRow = { header: true, cells: [cell('组别'), cell('项目'), cell('数量')] };
+
+describe('a table after most of a page of text', () => {
+  // Three groups of eight rows, each under a label spanning the group: the table starts under its heading and is cut
+  // between rows onto the next page.
   const rows: TableRow[] = Array.from({ length: 24 }, (_, r) => ({
     header: false,
     cells: [...(r % 8 === 0 ? [{ ...cell(`第${r / 8 + 1}组`), rowSpan: 8 }] : []), cell(`甲${r + 1}行`), cell(String(r))],
   }));
-  const { passes, words } = build([
-    ...Array.from({ length: 6 }, () => paragraph(filler)),
-    heading,
-    { kind: 'table', caption: '表', columns: [1, 2, 1], rows },
-  ]);
+  const blocks: Block[] = [...Array.from({ length: 6 }, () => paragraph(filler)), heading, { kind: 'table', caption: '表', columns: [1, 2, 1], rows: [headerRow, ...rows] }];
+  const pdf = join(tempDir('page-breaks'), 'flow.pdf');
+  const passes = writeCountingPasses({ meta, blocks }, pdf);
+  const words = pdfWordList(pdf);
 
-  it('moves both to the next page together', () => {
-    expect(pageOf(words, filler.slice(0, 6))).toBe(1);
-    expect(pageOf(words, '收到和处理')).toBe(2);
-    expect(pageOf(words, '甲1行')).toBe(2);
+  it('starts the table under its heading on the same page', () => {
+    expect(pageOf(words, '收到和处理')).toBe(1);
+    expect(pageOf(words, '甲1行')).toBe(1);
     expect(pageOf(words, '甲24行')).toBe(2);
+  });
+
+  it('repeats the header row and the label of a cut group on the next page', () => {
+    expect(words.filter((w) => w.text === '组别').map((w) => w.page)).toEqual([1, 2]);
+    const cut = rows.findIndex((_, r) => pageOf(words, `甲${r + 1}行`) === 2);
+    const group = `第${Math.floor(cut / 8) + 1}组`;
+    if (cut % 8 !== 0) expect(words.filter((w) => w.text === group).map((w) => w.page)).toEqual([1, 2]);
+    for (let r = 1; r <= 24; r++) expect(words.filter((w) => w.text === `甲${r}行`), `row ${r}`).toHaveLength(1);
+  });
+
+  it('breaks no page rule', () => {
+    expect(checkLayout(pdf)).toEqual([]);
   });
 
   it('is laid out once', () => {
@@ -65,22 +79,31 @@ describe('a heading with a table that fits on a page', () => {
   });
 });
 
-describe('a heading with a table estimated to fit on a page that does not', () => {
-  // Words that cannot be broken and fill 65 % of a line each: the estimate reckons 3 lines a row, layout takes 4.
+describe('a heading whose table cannot start on the page', () => {
+  // Twenty lines used: the heading, the header row and two rows do not fit in the two left.
+  const rows: TableRow[] = Array.from({ length: 6 }, (_, r) => ({ header: false, cells: [cell(`丙${r + 1}行`), cell('1'), cell('2')] }));
+  const lines20 = filler.repeat(15).slice(0, 20 * 28 - 2);
+  const { words } = build([paragraph(lines20), heading, { kind: 'table', caption: '表', columns: [1, 2, 1], rows: [headerRow, ...rows] }]);
+
+  it('moves the heading to the next page with the table', () => {
+    expect(pageOf(words, '收到和处理')).toBe(2);
+    expect(pageOf(words, '丙1行')).toBe(2);
+  });
+});
+
+describe('a table whose cells hold long unbreakable Latin words', () => {
   const word = 'W'.repeat(11);
   const rows: TableRow[] = Array.from({ length: 11 }, (_, r) => ({
     header: false,
     cells: [cell(`乙${r + 1}行`), cell(Array.from({ length: 4 }, () => word).join(' '))],
   }));
-  const { words } = build([paragraph(filler), heading, { kind: 'table', caption: '表', columns: [1, 1], rows }]);
+  const pdf = join(tempDir('page-breaks'), 'latin.pdf');
+  writeCountingPasses({ meta, blocks: [paragraph(filler), heading, { kind: 'table', caption: '表', columns: [1, 1], rows }] }, pdf);
+  const words = pdfWordList(pdf);
 
-  it('loses no row', () => {
+  it('loses no row and breaks no page rule', () => {
     for (let r = 1; r <= rows.length; r++) expect(pageOf(words, `乙${r}行`), `row ${r}`).toBeDefined();
     expect(words.filter((w) => w.text === word)).toHaveLength(4 * rows.length);
-  });
-
-  it('keeps the heading with the first rows and splits the table over two pages', () => {
-    expect(pageOf(words, '收到和处理')).toBe(pageOf(words, '乙1行'));
-    expect(pageOf(words, '乙11行')).toBe(pageOf(words, '乙1行')! + 1);
+    expect(checkLayout(pdf)).toEqual([]);
   });
 });

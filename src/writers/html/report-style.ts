@@ -1,7 +1,7 @@
 /**
  * The page's inline style sheet: official faces first where the reader has them, text that scales with the
- * browser's text size (关怀版, 200 % zoom), wide tables that scroll inside their own box on narrow screens, and
- * a clean A4 printout.
+ * browser's text size (关怀版, 200 % zoom), wide tables that scroll inside their own box on narrow screens with
+ * each row's label kept in view, figures that never wrap, and a clean A4 printout.
  */
 export const REPORT_CSS = `
 :root { color: #111; background: #fff; }
@@ -25,6 +25,8 @@ table.widest { min-width: 52rem; }
 th, td { border: 1px solid #222; padding: 0.3em 0.4em; vertical-align: middle; text-align: center; font-weight: normal; }
 th.left, td.left { text-align: left; }
 td { font-variant-numeric: tabular-nums; }
+.figure { white-space: nowrap; overflow-wrap: normal; }
+.row-label { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: 1px 0 0 #222; }
 caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .colophon { margin-top: 3em; border-top: 2px solid #111; border-bottom: 2px solid #111; padding: 0.4em 1em; display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 2em; }
 .page-break { display: none; }
@@ -33,6 +35,7 @@ caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-pa
   body { font-size: 16pt; line-height: 28.95pt; }
   .report { max-width: none; padding: 0; }
   .table-scroll { overflow: visible; }
+  .row-label { position: static; box-shadow: none; }
   table.wide, table.widest { min-width: 0; }
   table { font-size: 10.5pt; line-height: 1.3; break-inside: avoid; }
   thead { display: table-header-group; }

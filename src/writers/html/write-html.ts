@@ -3,6 +3,7 @@
  * (rowspan/colspan as in the DOCX and PDF, captions, th with scope, headers on data cells), inline CSS, no
  * scripts and no external requests.
  */
+import { isFigure } from '../../layout/table-columns.js';
 import type { Block, ReportDocument, TableBlock, TableCell } from '../../model/document.js';
 import { escapeMarkup as escape } from '../../markup/escape.js';
 import { REPORT_CSS } from './report-style.js';
@@ -60,6 +61,20 @@ function blockHtml(block: Exclude<Block, TableBlock>): string {
   }
 }
 
+const classes = (names: Array<string | false>) => {
+  const kept = names.filter(Boolean);
+  return kept.length ? ` class="${kept.join(' ')}"` : '';
+};
+
+/**
+ * The one-column label right before a body row's figures: it stays in view while a wide table scrolls sideways (a
+ * label spanning several columns would hide the figures it names).
+ */
+const rowLabel = (inRow: Array<{ cell: TableCell }>, cell: TableCell) => {
+  const i = inRow.findIndex((p) => p.cell === cell);
+  return !cell.header && cell.colSpan === 1 && !isFigure(cell) && i >= 0 && inRow[i + 1] !== undefined && isFigure(inRow[i + 1]!.cell);
+};
+
 function table(block: TableBlock, index: number): string {
   const { cells, headersOf, isHeader } = tableHeaders(block);
   const ids = new Map<TableCell, string>();
@@ -74,7 +89,7 @@ function table(block: TableBlock, index: number): string {
     return `<tr>${inRow
       .map(({ cell }) => {
         const spans = `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
-        const align = cell.align === 'left' ? ' class="left"' : '';
+        const align = classes([cell.align === 'left' && 'left', isFigure(cell) && 'figure', rowLabel(inRow, cell) && 'row-label']);
         const indent = cell.indent ? ` style="padding-left:${0.4 + cell.indent}em"` : '';
         const text = cell.lines.map(escape).join('<br>');
         if (isHeader(cell)) {

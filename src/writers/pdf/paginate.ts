@@ -156,8 +156,10 @@ function bringLinesOver(from: Placement[], to: Placement[], need: number): numbe
     if (last.kind !== 'text' || !last.item.splittable) break;
     const count = last.to - last.from;
     const wanted = need - lines;
-    let take = count - wanted >= MIN_LINES ? wanted : count;
-    if (take === count && from.length === 1) take = Math.min(wanted, count - 1);
+    // Lines that go over are never a paragraph's single last line, nor leave a single first line behind.
+    let take = Math.min(count, Math.max(wanted, MIN_LINES));
+    if (count - take < MIN_LINES) take = count;
+    if (take === count && from.length === 1) take = Math.min(take, count - MIN_LINES);
     if (take <= 0) break;
     moved.unshift({ kind: 'text', item: last.item, from: last.to - take, to: last.to });
     if (take === count) from.pop();
