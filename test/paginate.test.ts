@@ -9,10 +9,11 @@ import { breakLines } from '../src/writers/pdf/line-break.js';
 
 const PITCH = 28.95;
 const block: Block = { kind: 'paragraph', text: '', indent: true, align: 'justify', role: 'body' };
+const set = { style: { role: 'body' as const, size: 15.79, pitch: PITCH }, align: 'justify' as const, indent: 0, pitch: PITCH, after: 0 };
 const paragraph = (lines: number, name = 'p'): TextItem => ({
-  kind: 'text', block, lines: Array.from({ length: lines }, (_, i) => `${name}${i}`), pitch: PITCH, after: 0, keepWithNext: false, splittable: true,
+  kind: 'text', block, lines: Array.from({ length: lines }, (_, i) => `${name}${i}`), ...set, keepWithNext: false, splittable: true,
 });
-const heading = (name = 'h'): TextItem => ({ kind: 'text', block, lines: [name], pitch: PITCH, after: 0, keepWithNext: true, splittable: false });
+const heading = (name = 'h'): TextItem => ({ kind: 'text', block, lines: [name], ...set, keepWithNext: true, splittable: false });
 const signature: Item = { kind: 'signature', block: { kind: 'signature', org: '某乡人民政府', date: '2022年1月20日' }, height: 3 * PITCH };
 
 /** Each page as the line names and items on it. */

@@ -9,7 +9,8 @@
  *   paragraph before it go over with it (GB/T 9704 §7.3.5.4);
  * - a page break at the top of a page adds no empty page.
  */
-import type { Block, ColophonBlock, TableBlock } from '../../model/document.js';
+import type { Align, Block, ColophonBlock, TableBlock } from '../../model/document.js';
+import type { RunStyle } from './text-runs.js';
 import { PAGE } from '../../layout/page.js';
 import { measureTable, pdfTable, type TableMetrics } from './pdf-table.js';
 import { cutTable, pieceHeight, startHeight } from './table-pieces.js';
@@ -20,6 +21,11 @@ export interface TextItem {
   kind: 'text';
   block: Block;
   lines: string[];
+  /** Face, size and pitch the lines are set in. */
+  style: RunStyle;
+  align: Align;
+  /** Indent of the first line, in points. */
+  indent: number;
   pitch: number;
   /** Space below the last line. */
   after: number;

@@ -5,7 +5,7 @@ import { JUSTIFY_LINE } from './line-rendering.js';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FontRegistry } from '../../fonts/font-registry.js';
-import type { Block, ColophonBlock, ParagraphBlock, ReportDocument } from '../../model/document.js';
+import type { Align, Block, ColophonBlock, ReportDocument } from '../../model/document.js';
 import { PAGE } from '../../layout/page.js';
 import { placeSignature } from '../../layout/signature.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
@@ -96,21 +96,24 @@ function textStyle(role: 'title' | 'body' | 'heading' | 'subheading'): RunStyle 
 /** The blocks as the paginator sees them: lines of text broken here, tables measured. */
 function toItems(blocks: readonly Block[], faces: PdfFaces): Item[] {
   const indent = 2 * PAGE.charPitch;
-  const text = (block: Block, content: string, role: TextRole, first: number, options: Partial<TextItem>): Item => {
+  const text = (block: Block, content: string, role: TextRole, align: Align, first: number, options: Partial<TextItem>): Item => {
     const style = textStyle(role);
     const measure = (t: string) => measureRuns(faces, style.role, t, style.size);
-    return { kind: 'text', block, lines: breakLines(content, measure, PAGE.textWidth, first), pitch: style.pitch, after: 0, keepWithNext: false, splittable: false, ...options };
+    const lines = breakLines(content, measure, PAGE.textWidth, first);
+    return { kind: 'text', block, lines, style, align, indent: first, pitch: style.pitch, after: 0, keepWithNext: false, splittable: false, ...options };
   };
   return blocks.map((block): Item => {
     switch (block.kind) {
       case 'title':
-        return text(block, block.lines.join('\n'), 'title', 0, { after: PAGE.linePitch, keepWithNext: true });
+        return text(block, block.lines.join('\n'), 'title', 'center', 0, { after: PAGE.linePitch, keepWithNext: true });
       case 'heading':
-        return text(block, block.number + block.text, block.level === 1 ? 'heading' : 'subheading', indent, { keepWithNext: true });
-      case 'paragraph':
+        return text(block, block.number + block.text, block.level === 1 ? 'heading' : 'subheading', 'left', indent, { keepWithNext: true });
+      case 'paragraph': {
+        const first = block.indent ? indent : 0;
         return block.role === 'body'
-          ? text(block, block.text, 'body', block.indent ? indent : 0, { splittable: true })
-          : text(block, block.text, block.role, block.indent ? indent : 0, { keepWithNext: true, after: block.role === 'title' ? PAGE.linePitch : 0 });
+          ? text(block, block.text, 'body', block.align, first, { splittable: true })
+          : text(block, block.text, block.role, block.align, first, { keepWithNext: true, after: block.role === 'title' ? PAGE.linePitch : 0 });
+      }
       case 'table':
         return { kind: 'table', block, metrics: measureTable(block, faces) };
       case 'pageBreak':
@@ -142,25 +145,19 @@ function placementToContent(placement: Placement, faces: PdfFaces): Content {
   if (placement.kind === 'table') return pdfTable(placement.metrics, faces, placement.from, placement.to);
   if (placement.kind === 'whole') return blockToContent(placement.item.block, faces);
   const { item, from, to } = placement;
-  const block = item.block;
-  const role: TextRole = block.kind === 'title' ? 'title' : block.kind === 'heading' ? (block.level === 1 ? 'heading' : 'subheading') : (block as ParagraphBlock).role;
-  const style = textStyle(role);
-  const align = block.kind === 'paragraph' ? block.align : block.kind === 'title' ? 'center' : 'left';
-  const firstIndent = from === 0 && (block.kind === 'heading' || (block.kind === 'paragraph' && block.indent)) ? 2 * PAGE.charPitch : 0;
   const runs: Content[] = [];
   for (let l = from; l < to; l++) {
-    const line = item.lines[l]!;
-    const stretch = align === 'justify' && l < item.lines.length - 1;
-    const lineRuns = justified(textRuns(line, faces, style), stretch);
+    // Every line of a justified paragraph but its last fills the measure.
+    const lineRuns = justified(textRuns(item.lines[l]!, faces, item.style), item.align === 'justify' && l < item.lines.length - 1);
     if (l < to - 1) appendNewline(lineRuns);
     runs.push(...lineRuns);
   }
   return {
     text: runs,
-    alignment: align === 'justify' ? 'left' : align,
-    leadingIndent: firstIndent,
+    alignment: item.align === 'justify' ? 'left' : item.align,
+    leadingIndent: from === 0 ? item.indent : 0,
     margin: [0, 0, 0, to === item.lines.length ? item.after : 0],
-    ...(block.kind === 'heading' ? { headlineLevel: block.level } : {}),
+    ...(item.block.kind === 'heading' ? { headlineLevel: item.block.level } : {}),
   } as Content;
 }
 
