@@ -66,6 +66,11 @@ describe('the 落款', () => {
     expect(pages[1]).toEqual(['h', 'b0', 'c0', 'signature']);
   });
 
+  it('takes lines from above a heading when the text under it is a single line', () => {
+    const pages = show(paginate([paragraph(20, 'a'), heading('h'), paragraph(1, 'b'), signature]));
+    expect(pages[1]).toEqual(['a18', 'a19', 'h', 'b0', 'signature']);
+  });
+
   it('pulls a line back when only one line of text stands above it', () => {
     const pages = show(paginate([paragraph(22, 'a'), paragraph(1, 'b'), signature]));
     expect(pages[1]).toEqual(['a20', 'a21', 'b0', 'signature']);

@@ -159,6 +159,11 @@ function bringLinesOver(from: Placement[], to: Placement[], need: number): numbe
   let lines = 0;
   while (lines < need && from.length > 0) {
     const last = from.at(-1)!;
+    // A heading goes over with the text under it, and the lines still wanted come from the text above it.
+    if (last.kind === 'text' && last.item.keepWithNext && moved.length > 0 && from.length > 1) {
+      moved.unshift(from.pop()!);
+      continue;
+    }
     if (last.kind !== 'text' || !last.item.splittable) break;
     const count = last.to - last.from;
     const wanted = need - lines;
