@@ -80,8 +80,8 @@ interface VersionResult {
   item: VerifiedItem;
   manifest?: Manifest;
   manifestSha256?: string;
-  /** The signer of the manifest's signature and the PDF's, when they verified and agree. */
-  signer?: SignerSeen;
+  /** The signers whose keys made the manifest's and the PDF's signatures (when the CMS verified). */
+  signers: SignerSeen[];
 }
 
 /** Checks common to every signature: key usage, validity at the signing time, and the anchor when roots are given. */
@@ -91,7 +91,7 @@ async function signerProblems(check: SignatureCheck, signingTime: Date | undefin
   const usage = signingUsageProblem(check.signer);
   if (usage) problems.push(`${file}：${usage}`);
   if (signingTime) {
-    const validity = validityProblem(check.signer, signingTime, `签章证书在签章时间 ${signingTime.toISOString()}`);
+    const validity = validityProblem(check.signer, signingTime, `签章时间 ${signingTime.toISOString()} 时，签章证书`);
     if (validity) problems.push(`${file}：${validity}`);
   }
   if (options.trust) {
@@ -129,7 +129,8 @@ async function verifyPdfFile(file: string, options: VerifyOptions): Promise<Veri
     details,
     problems,
     warnings,
-    ...(report.chain && ok ? { signer: { fingerprint: report.signerFingerprint, root: report.chain.rootSha256, subject: report.signerSubject } } : {}),
+    // The signer whose key made a valid CMS, even when other checks failed: the pinned signer is checked on it.
+    ...(report.chain && !report.problemId ? { signer: { fingerprint: report.signerFingerprint, root: report.chain.rootSha256, subject: report.signerSubject } } : {}),
     ...(report.signingTime ? { signingTime: report.signingTime } : {}),
   };
 }
@@ -150,7 +151,7 @@ async function verifyVersion(dir: string, options: VerifyOptions): Promise<Versi
   const manifestFile = join(dir, MANIFEST);
   if (!existsSync(manifestFile)) {
     problems.push(`${shown(manifestFile)} 缺失`);
-    return { item: item() };
+    return { item: item(), signers: [] };
   }
   const bytes = readFileSync(manifestFile);
   const manifestSha256 = sha256Hex(bytes);
@@ -169,7 +170,8 @@ async function verifyVersion(dir: string, options: VerifyOptions): Promise<Versi
     else {
       problems.push(...(await signerProblems(check, claimedTime, options, shown(signatureFile))));
       manifestSigner = { fingerprint: check.signerFingerprint, root: check.chain!.rootSha256, subject: check.signerSubject };
-      if (manifest && check.signerFingerprint !== manifest.signature?.signer?.fingerprintSha256) problems.push(`${shown(signatureFile)} 的签章人与清单不符`);
+      if (manifest && check.signerFingerprint !== manifest.signature?.signer?.fingerprintSha256) problems.push(`${shown(signatureFile)} 的签章人与清单记载的签章人不符`);
+      else if (manifest && check.chain!.rootSha256 !== manifest.signature?.signer?.chainRootSha256) problems.push(`${shown(signatureFile)} 所带的证书链的根与清单记载的根「${manifest.signature?.signer?.chainRootSubject ?? ''}」不符（证书链被改动）`);
     }
   }
 
@@ -189,7 +191,9 @@ async function verifyVersion(dir: string, options: VerifyOptions): Promise<Versi
   warnings.push(...pdf.warnings.filter((w) => w !== NOT_ANCHORED));
   details.push('文件与清单一致', ...pdf.details);
   if (manifest && pdf.signer && pdf.signer.fingerprint !== manifest.signature?.signer?.fingerprintSha256) {
-    problems.push(`${shown(join(dir, REPORT_PDF))} 的签章人与清单不符`);
+    problems.push(`${shown(join(dir, REPORT_PDF))} 的签章人与清单记载的签章人不符`);
+  } else if (manifest && pdf.signer && pdf.signer.root !== manifest.signature?.signer?.chainRootSha256) {
+    problems.push(`${shown(join(dir, REPORT_PDF))} 所带的证书链的根与清单记载的根不符（证书链被改动）`);
   }
   if (claimedTime && pdf.signingTime && pdf.signingTime.getTime() !== claimedTime.getTime()) {
     problems.push(`${shown(join(dir, REPORT_PDF))} 的签章时间与清单记载的 ${claimedTime.toISOString()} 不符`);
@@ -210,8 +214,8 @@ async function verifyVersion(dir: string, options: VerifyOptions): Promise<Versi
       } else details.push(`版本链完整（接续 v${number - 1}）`);
     }
   }
-  const signer = manifestSigner && pdf.signer && manifestSigner.fingerprint === pdf.signer.fingerprint ? manifestSigner : undefined;
-  return { item: item(), ...(manifest ? { manifest } : {}), manifestSha256, ...(signer ? { signer } : {}) };
+  const signers = [manifestSigner, pdf.signer].filter((s): s is SignerSeen => s !== undefined);
+  return { item: item(), ...(manifest ? { manifest } : {}), manifestSha256, signers };
 }
 
 export interface ReportFolderState {
@@ -243,7 +247,7 @@ export async function verifyReportFolder(reportDir: string, options: VerifyOptio
   let expected: { fingerprintSha256: string; chainRootSha256?: string } | undefined;
   let previousTime: Date | undefined;
   for (const [i, result] of results.entries()) {
-    const { manifest, signer } = result;
+    const { manifest } = result;
     const label = `v${versions[i]}`;
     if (!manifest) continue;
     const time = new Date(manifest.signature?.signingTime ?? NaN);
@@ -251,7 +255,7 @@ export async function verifyReportFolder(reportDir: string, options: VerifyOptio
       problem(`${label} 的签章时间 ${time.toISOString()} 不晚于上一版本的 ${previousTime.toISOString()}（版本时间倒退）`);
     }
     previousTime = time;
-    if (signer) {
+    for (const signer of result.signers) {
       if (!expected) expected = { fingerprintSha256: signer.fingerprint, chainRootSha256: signer.root };
       if (signer.fingerprint !== expected.fingerprintSha256) {
         problem(`${label} 的签章人「${signer.subject}」不是归档固定的签章人（证书 SHA-256 ${expected.fingerprintSha256.slice(0, 16)}…）；更换签章人须经 archive --rotate-signer`);
@@ -259,12 +263,12 @@ export async function verifyReportFolder(reportDir: string, options: VerifyOptio
         problem(`${label} 的证书链的根与归档固定的根不符`);
       }
       expected.chainRootSha256 ??= signer.root;
-      const pinned = manifest.pinnedSigner;
-      if (!pinned || pinned.fingerprintSha256 !== expected.fingerprintSha256) problem(`${label} 的清单记载的固定签章人与归档不符`);
     }
+    const pinned = manifest.pinnedSigner;
+    if (expected && (!pinned || pinned.fingerprintSha256 !== expected.fingerprintSha256)) problem(`${label} 的清单记载的固定签章人与归档不符`);
     if (manifest.successor) expected = { fingerprintSha256: manifest.successor.fingerprintSha256 };
   }
-  if (results.length && results.every((r) => r.signer)) folder.details.push(`各版本均由固定的签章人签章`);
+  if (results.length && results.every((r) => r.signers.length === 2) && folder.problems.length === 0) folder.details.push('各版本均由固定的签章人签章');
 
   // The signed index of versions.
   const indexFile = join(reportDir, INDEX);
@@ -274,7 +278,7 @@ export async function verifyReportFolder(reportDir: string, options: VerifyOptio
     const bytes = readFileSync(indexFile);
     const check = await checkPadesSignature(readFileSync(indexSignature), bytes);
     const index = readJson<VersionIndex>(indexFile);
-    const newest = results.at(-1)?.signer;
+    const newest = results.at(-1)?.signers[0];
     if (!check.valid) problem(`版本索引 ${shown(indexFile)} 与其签名不符（索引被改动：${check.problem ?? '签名无效'}）`);
     else if (!index) problem(`版本索引 ${shown(indexFile)} 已损坏`);
     else {

@@ -102,8 +102,9 @@ export async function runSign(input: string, options: SigningOptions & { outDir:
   try {
     if (/\.pdf$/i.test(input)) return await signPdfFile(input, options);
     if (!/\.ya?ml$/i.test(input)) throw new ReportError([errorFinding('SIGN', `只能对数据文件（.yaml）或 PDF 签章，实际为 ${input}`)], EXIT.unusableInput);
-    const prepared = prepareReport(input, { strict: options.strict ?? false });
+    // The certificate first: an unusable one stops before the report is prepared.
     const { identity, fonts } = await signingSetup(options);
+    const prepared = prepareReport(input, { strict: options.strict ?? false });
     const when = signingTime(prepared.signedOn);
     checkSigningDate(prepared, when, identity);
     assertPrintable(prepared, fonts);
@@ -126,9 +127,9 @@ export async function runSign(input: string, options: SigningOptions & { outDir:
 export async function runArchive(input: string, options: SigningOptions & { archiveDir: string; rotateSigner?: string }): Promise<number> {
   try {
     await requireDataFile(input);
-    const prepared = prepareReport(input, { strict: options.strict ?? false });
     const successor = options.rotateSigner ? readSuccessor(options.rotateSigner) : undefined;
     const { identity, fonts } = await signingSetup(options);
+    const prepared = prepareReport(input, { strict: options.strict ?? false });
     const result = await archiveReport(prepared, {
       archiveDir: options.archiveDir,
       identity,

@@ -74,9 +74,9 @@ export async function anchorProblem(chain: CertificateChain, trusted: pkijs.Cert
       }
     }
   }
-  if (!anchored) return `证书链不能追溯到给定的受信任根证书（链顶为「${chain.rootSubject}」）`;
+  if (!anchored) return `签章人「${subjectText(chain.certificates[0]!.subject)}」的证书链不能追溯到给定的受信任根证书（链顶为「${chain.rootSubject}」）`;
   for (const certificate of chain.certificates.slice(1)) {
-    const problem = validityProblem(certificate, signingTime, `签发证书「${subjectText(certificate.subject)}」在签章时间`);
+    const problem = validityProblem(certificate, signingTime, `签章时间 ${signingTime.toISOString()} 时，签发证书「${subjectText(certificate.subject)}」`);
     if (problem) return problem;
   }
   return undefined;

@@ -65,14 +65,14 @@ function byteRangeDictionaries(document: PDFDocument): number {
     .filter(([, object]) => object instanceof PDFDict && object.has(PDFName.of('ByteRange'))).length;
 }
 
-/** Offsets just after each %%EOF marker and its end-of-line. */
+/** Offsets where a revision may end: just after each %%EOF marker, or after its end-of-line. */
 function revisionEnds(pdf: Buffer): number[] {
   const ends: number[] = [];
   for (let at = pdf.indexOf('%%EOF'); at >= 0; at = pdf.indexOf('%%EOF', at + 5)) {
     let end = at + 5;
-    if (pdf[end] === 0x0d) end++;
-    if (pdf[end] === 0x0a) end++;
     ends.push(end);
+    if (pdf[end] === 0x0d) ends.push(++end);
+    if (pdf[end] === 0x0a) ends.push(++end);
   }
   return ends;
 }
