@@ -196,6 +196,13 @@ describe('a signed PDF under attack', () => {
       names.push(...problems);
     }
     expect(names.join()).toMatch(/证书链|证书.*已损坏|签名数据已损坏/);
+    // A damaged subject name cuts the CA certificate from the chain; it is still named.
+    const bytes = Buffer.from(pdf);
+    const nameHex = Buffer.from('Test Root CA').toString('hex');
+    const issuerName = bytes.indexOf(nameHex, b + 1 + caAt);
+    const at = bytes.indexOf(nameHex, issuerName + 1);
+    bytes[at + 1] = 0x38; // 'T' (54) becomes 'X' (58)
+    expect(failures(await verifyPath(write('ca-name.pdf', bytes))).join()).toContain('签名所带的证书「CN=Xest Root CA, C=CN」不属于签章人的证书链');
   });
 
   const otherCa = testCa('Other CA');
@@ -394,8 +401,20 @@ describe('an archive under attack', () => {
         p7s[at + 20 + pick(caDer.length - 40)]! ^= 1 + pick(255);
         writeFileSync(file, p7s);
       });
-      expect(problems, `seed ${SEED}`).toMatch(/manifest\.json\.p7s：证书链|manifest\.json 与其签名不符/);
+      expect(problems, `seed ${SEED}`).toMatch(/manifest\.json\.p7s(：证书链|：签名所带的证书| 所带的证书链)|manifest\.json 与其签名不符/);
     }
+    // A damaged name in the CA certificate cuts it from the chain: still named.
+    const renamed = await attacked((dir) => {
+      const file = join(dir, 'v1', 'manifest.json.p7s');
+      const p7s = readFileSync(file);
+      // The CA certificate names itself twice, as issuer and then as subject: damage the subject.
+      const issuerName = p7s.indexOf(Buffer.from('Test Root CA'), p7s.indexOf(caDer));
+      const at = p7s.indexOf(Buffer.from('Test Root CA'), issuerName + 1);
+      expect(at).toBeGreaterThan(0);
+      p7s[at] = 0x58;
+      writeFileSync(file, p7s);
+    });
+    expect(renamed).toMatch(/manifest\.json\.p7s：签名所带的证书「CN=Xest Root CA, C=CN」不属于签章人的证书链/);
   });
 
   it('passes the signer on only through a recorded, signed --rotate-signer', async () => {

@@ -53,6 +53,12 @@ export async function certificateChain(signer: pkijs.Certificate, carried: pkijs
     chain.push(issuer);
     current = issuer;
   }
+  // Every carried certificate must belong to the chain: a CA certificate whose name was damaged no longer does.
+  if (!problem) {
+    const inChain = new Set(chain.map(certificateSha256));
+    const stray = carried.find((c) => !inChain.has(certificateSha256(c)));
+    if (stray) problem = `签名所带的证书「${subjectText(stray.subject)}」不属于签章人的证书链（证书已损坏或被替换）`;
+  }
   const top = chain.at(-1)!;
   return { certificates: chain, rootSha256: certificateSha256(top), rootSubject: subjectText(top.subject), selfSigned, ...(problem ? { problem } : {}) };
 }
