@@ -6,7 +6,7 @@
  * pinned to, and the signing time must be later than the previous version's. A version is written in a staging
  * folder and renamed into place, so it appears whole or not at all.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
 import type * as pkijs from 'pkijs';
@@ -64,6 +64,7 @@ export async function archiveReport(prepared: PreparedReport, options: ArchiveOp
   const reportDir = insideArchive(options.archiveDir, folderName(org), String(year));
   mkdirSync(reportDir, { recursive: true });
   return withArchiveLock(reportDir, async () => {
+    removeLeftovers(reportDir);
     const state = await verifyReportFolder(reportDir);
     const failed = state.items.flatMap((i) => i.problems);
     if (failed.length) refuse(`${shown(reportDir)} 中的归档未通过验证，不能追加新版本：${failed[0]}（共 ${failed.length} 处；用 report-gen verify 查看）`);
@@ -162,6 +163,13 @@ function writeIndex(reportDir: string, org: string, year: number, versions: numb
   writeFileSync(temp(INDEX_SIGNATURE), signature);
   renameSync(temp(INDEX), join(reportDir, INDEX));
   renameSync(temp(INDEX_SIGNATURE), join(reportDir, INDEX_SIGNATURE));
+}
+
+/** What a run that was killed may have left: its staging folder and temporary index files (the lock is held). */
+function removeLeftovers(reportDir: string): void {
+  for (const entry of readdirSync(reportDir)) {
+    if (/^\.staging-\d+-[0-9a-f]+$/.test(entry) || /^\.index\.json(\.p7s)?\.\d+\.tmp$/.test(entry)) rmSync(join(reportDir, entry), { recursive: true, force: true });
+  }
 }
 
 const shown = (path: string) => relative(process.cwd(), path) || path;

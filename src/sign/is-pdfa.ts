@@ -3,15 +3,12 @@
  * through the PDF's structure with pdf-lib. PDF/A-1 forbids filters on the metadata stream, so a filtered one
  * does not count.
  */
-import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFDict, PDFName, PDFRawStream } from 'pdf-lib';
+import { loadPdfQuietly } from './load-pdf-quietly.js';
 
 export async function declaresPdfA1b(pdf: Buffer): Promise<boolean> {
-  let document: PDFDocument;
-  try {
-    document = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
-  } catch {
-    return false;
-  }
+  const document = await loadPdfQuietly(pdf);
+  if (!document) return false;
   const metadata = document.catalog.lookup(PDFName.of('Metadata'));
   if (!(metadata instanceof PDFRawStream) || (metadata.dict as PDFDict).has(PDFName.of('Filter'))) return false;
   const xmp = Buffer.from(metadata.contents).toString('utf8');

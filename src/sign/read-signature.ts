@@ -11,6 +11,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { checkPadesSignature, type SignatureCheck } from './cms.js';
+import { loadPdfQuietly } from './load-pdf-quietly.js';
 
 export interface SignatureProblem {
   id: string;
@@ -30,14 +31,6 @@ export interface PdfSignatureReport extends SignatureCheck {
 }
 
 const ACCEPTED_SUBFILTERS = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
-
-async function load(bytes: Buffer): Promise<PDFDocument | undefined> {
-  try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
-  } catch {
-    return undefined;
-  }
-}
 
 /** The /V dictionaries of the signature fields in the AcroForm, following /Kids. */
 function signatureDictionaries(document: PDFDocument): PDFDict[] {
@@ -126,11 +119,11 @@ export async function verifyPdfSignature(pdf: Buffer): Promise<PdfSignatureRepor
   });
 
   // The newest revision first; an update that hides the signature field still leaves it in an earlier revision.
-  let document = await load(pdf);
+  let document = await loadPdfQuietly(pdf);
   let dictionaries = document ? signatureDictionaries(document) : [];
   for (const end of revisionEnds(pdf).reverse()) {
     if (dictionaries.length || end >= pdf.length) continue;
-    const earlier = await load(pdf.subarray(0, end));
+    const earlier = await loadPdfQuietly(pdf.subarray(0, end));
     const found = earlier ? signatureDictionaries(earlier) : [];
     if (found.length) [document, dictionaries] = [earlier, found];
   }
