@@ -230,7 +230,8 @@ describe('a signed PDF under attack', () => {
   it('names a foreign signer and a self-signed look-alike under --trust', async () => {
     const trust = [parseCertificate(execFileSync('openssl', ['x509', '-in', ca.cert, '-outform', 'DER']))];
     for (const [name, certificate, chain] of [['foreign', other, otherCa.cert], ['lookalike', lookalike, undefined]] as const) {
-      const forged = resign(pdf, certificate, chain);
+      // Signed now, with a certificate made after the original signature: /M moves to now.
+      const forged = resign(pdf, certificate, chain, (bytes) => withSigningTime(bytes, new Date(Date.now() + 2000)));
       const path = write(`${name}.pdf`, forged);
       expect(pdfsigText(path), name).toContain('Signature is Valid.');
       expect(failures(await verifyPath(path)), name).toEqual([]);
