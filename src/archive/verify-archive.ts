@@ -41,7 +41,11 @@ export const NOT_ANCHORED = '证书链未锚定：没有给出 --trust 受信任
 
 export async function verifyPath(path: string, options: VerifyOptions = {}): Promise<VerifiedItem[]> {
   if (!existsSync(path)) throw new ReportError([errorFinding('VERIFY', `找不到 ${path}`)], EXIT.unusableInput);
-  if (statSync(path).isFile()) return [await verifyPdfFile(path, options)];
+  if (statSync(path).isFile()) {
+    // One file: its name leads the line already, so the problems need not repeat it.
+    const item = await verifyPdfFile(path, options);
+    return [{ ...item, problems: item.problems.map((p) => (p.startsWith(`${item.path}：`) ? p.slice(item.path.length + 1) : p)) }];
+  }
   if (/^v\d+$/.test(basename(path)) && existsSync(join(path, MANIFEST))) {
     const single = await verifyVersion(path, options);
     return [{ ...single.item, warnings: [...single.item.warnings, '只验证了一个版本：版本索引与固定签章人需验证整个报告目录'] }];
