@@ -90,6 +90,7 @@ describe('signing an existing PDF', () => {
     expect(runCli(['build', 'data/2021.yaml', '-o', out, '--archival', '--to', 'pdf']).code).toBe(0);
     const result = runCli(['sign', join(out, '2021.pdf'), '--p12', certificate.p12], { env });
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('不是 PDF/A-1b');
     const signed = join(out, '2021.signed.pdf');
     const text = execFileSync('pdfsig', ['-no-ocsp', signed], { encoding: 'utf8' });
     expect(text).toContain('Signature Validation: Signature is Valid.');
@@ -97,6 +98,19 @@ describe('signing an existing PDF', () => {
     expect(preflight(signed)).toContain('is a valid PDF/A-1b file');
     expect(runCli(['verify', signed]).code).toBe(0);
     expect(runCli(['sign', signed, '--p12', certificate.p12], { env }).stderr).toContain('已经签章');
+  });
+
+  it('warns that a plain (not PDF/A-1b) PDF signs into a copy that is not archival, and archive refuses it', () => {
+    const out = tempDir('plain');
+    expect(runCli(['build', 'data/2021.yaml', '-o', out, '--to', 'pdf']).code).toBe(0);
+    const plain = join(out, '2021.pdf');
+    const result = runCli(['sign', plain, '--p12', certificate.p12], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^警告 .*2021\.pdf 不是 PDF\/A-1b：签章后的 .*2021\.signed\.pdf 不适合长期归档/m);
+    expect(preflight(join(out, '2021.signed.pdf'))).not.toContain('is a valid PDF/A-1b file');
+    const archive = runCli(['archive', plain, '--p12', certificate.p12, '--archive-dir', join(out, 'archive')], { env });
+    expect(archive.code).toBe(2);
+    expect(archive.stderr).toContain('不是 PDF/A-1b，不能长期归档');
   });
 
   it('takes the signing time from the data when SOURCE_DATE_EPOCH is not set', () => {
@@ -165,11 +179,11 @@ describe('signing errors', () => {
     expect(result.stderr.trim()).toBe('证书文件的密码不正确');
   });
 
-  it('names an expired certificate', () => {
+  it('names a claimed signing time after the certificate expires (the certificate itself is checked now)', () => {
     const shortLived = rsaCertificate(1, 'Short Lived');
     const result = runCli(['sign', 'data/2021.yaml', '--p12', shortLived.p12, '-o', tempDir('out')], { env: { ...env, SOURCE_DATE_EPOCH: String(NOW + 3 * 86400) } });
-    expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^签章证书已于 \d{4}-\d{2}-\d{2} 过期$/);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^签章时间 SOURCE_DATE_EPOCH（.*）晚于签章证书的到期时间 .*$/);
   });
 
   it('names a non-RSA key', () => {
@@ -194,15 +208,16 @@ describe('signing errors', () => {
 
 describe('the archive', () => {
   const archive = join(tempDir('archive'), 'archive');
-  const run = () => runCli(['archive', 'data/2021.yaml', '--p12', certificate.p12, '--archive-dir', archive], { env });
-  const first = run();
-  const second = run();
+  // Each version must be signed later than the one before it.
+  const run = (later: number) => runCli(['archive', 'data/2021.yaml', '--p12', certificate.p12, '--archive-dir', archive], { env: { ...env, SOURCE_DATE_EPOCH: String(NOW + later) } });
+  const first = run(0);
+  const second = run(60);
   const reportDir = join(archive, '樟木乡人民政府', '2021');
 
   it('stores versions v1, v2 with the PDF, a manifest and its signature', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
-    expect(readdirSync(reportDir).sort()).toEqual(['v1', 'v2']);
+    expect(readdirSync(reportDir).sort()).toEqual(['index.json', 'index.json.p7s', 'v1', 'v2']);
     expect(readdirSync(join(reportDir, 'v2')).sort()).toEqual(['manifest.json', 'manifest.json.p7s', 'report.pdf']);
     const manifest = JSON.parse(readFileSync(join(reportDir, 'v2', 'manifest.json'), 'utf8'));
     expect(manifest.report).toMatchObject({ org: '樟木乡人民政府', year: 2021, edition: 'national-2021' });
@@ -258,20 +273,22 @@ describe('the archive', () => {
     expect(result.stdout).toMatch(/v1\/report\.pdf 的 SHA-256 与清单不符/);
   });
 
-  it('gives two versions, never a torn one, when two runs archive at once', async () => {
+  it('gives two versions, never a torn one, when two runs archive at once (the second waits for the first)', async () => {
     const together = join(tempDir('archive-race'), 'archive');
+    // The real clock: the second run takes its signing time once the first has finished, so it is later.
+    const clock = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([k]) => k !== 'SOURCE_DATE_EPOCH'));
     const once = () =>
       new Promise<number>((resolve) => {
         const child = spawn(process.execPath, [BIN, 'archive', 'data/2021.yaml', '--p12', certificate.p12, '--archive-dir', together], {
           cwd: ROOT,
-          env: { ...process.env, ...env },
+          env: clock,
           stdio: 'ignore',
         });
         child.on('exit', (code) => resolve(code ?? -1));
       });
     expect(await Promise.all([once(), once()])).toEqual([0, 0]);
     const dir = join(together, '樟木乡人民政府', '2021');
-    expect(readdirSync(dir).sort()).toEqual(['v1', 'v2']);
+    expect(readdirSync(dir).sort()).toEqual(['index.json', 'index.json.p7s', 'v1', 'v2']);
     expect(runCli(['verify', together]).code).toBe(0);
   });
 

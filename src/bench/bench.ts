@@ -90,9 +90,9 @@ const openssl = (args: string[]) => {
   const run = spawnSync('openssl', args, { cwd: keys, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
 };
-openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2', '-subj', '/CN=Bench']);
+openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2', '-subj', '/CN=Bench', '-addext', 'keyUsage=critical,digitalSignature']);
 openssl(['pkcs12', '-export', '-inkey', 'key.pem', '-in', 'cert.pem', '-out', 'bench.p12', '-passout', 'pass:bench']);
-const identity = readP12(readFileSync(join(keys, 'bench.p12')), 'bench', new Date());
+const identity = readP12(readFileSync(join(keys, 'bench.p12')), 'bench');
 rmSync(keys, { recursive: true, force: true });
 const signOptions = { signingTime: new Date(), reason: 'bench', location: 'bench' };
 const archivalPdf = await timed(RUNS, () => writePdf(prepared.document, fonts, { archival: true }));

@@ -50,7 +50,8 @@ program
   .option('--archive-dir <dir>', '归档目录', 'archive')
   .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
   .option('--strict', '警告也视为错误')
-  .action(async (file: string, options: { p12: string; archiveDir: string; config: string; strict?: boolean }) => {
+  .option('--rotate-signer <cert>', '更换签章人：由现签章人归档本版本，并记录接替的新证书（PEM 或 DER），此后的版本由新证书签章')
+  .action(async (file: string, options: { p12: string; archiveDir: string; config: string; strict?: boolean; rotateSigner?: string }) => {
     process.exitCode = await (await signCommands()).runArchive(file, options);
   });
 
@@ -58,8 +59,10 @@ program
   .command('verify')
   .description('验证签章的 PDF 或归档目录：签名、文件摘要、清单和版本链；退出码 0 全部通过，1 有失败，2 无法读取')
   .argument('<path>', '签章的 PDF，或归档目录')
-  .action(async (path: string) => {
-    process.exitCode = await (await signCommands()).runVerify(path);
+  .option('--trust <file>', '受信任的根证书（PEM），验证证书链可追溯到它；不给出时只说明证书链未锚定')
+  .option('--strict', '证书链未锚定等警告也视为失败')
+  .action(async (path: string, options: { trust?: string; strict?: boolean }) => {
+    process.exitCode = await (await signCommands()).runVerify(path, options);
   });
 
 program

@@ -7,6 +7,8 @@ import { createHash, sign as rsaSign, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SigningIdentity } from './p12.js';
+import { certificateChain, certificateDer, type CertificateChain } from './certificate-chain.js';
+import { subjectText } from './certificate-subject.js';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -17,15 +19,6 @@ const OID = {
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
   sha256WithRsa: '1.2.840.113549.1.1.11',
-};
-
-const NAME_TYPES: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
 };
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
@@ -77,35 +70,55 @@ export function createPadesSignature(content: Buffer, identity: SigningIdentity)
 }
 
 export interface SignatureCheck {
-  /** The digest in the signature equals the digest of the content, and the RSA signature verifies. */
+  /** The digest in the signature equals the digest of the content, the RSA signature verifies, and the chain holds. */
   valid: boolean;
   hasSigningCertificateV2: boolean;
   signerSubject: string;
   signerSerial: string;
   signerFingerprint: string;
+  signer?: pkijs.Certificate;
+  chain?: CertificateChain;
+  /** What is wrong, in Chinese, with a stable id for tests and scripts. */
   problem?: string;
+  problemId?: string;
 }
 
+const failed = (base: Omit<SignatureCheck, 'valid'>, problemId: string, problem: string): SignatureCheck => ({ ...base, valid: false, problemId, problem });
+
 export async function checkPadesSignature(cms: Buffer, content: Buffer): Promise<SignatureCheck> {
-  const info = pkijs.ContentInfo.fromBER(toArrayBuffer(cms));
-  const signedData = new pkijs.SignedData({ schema: info.content });
+  const empty = { hasSigningCertificateV2: false, signerSubject: '', signerSerial: '', signerFingerprint: '' };
+  let signedData: pkijs.SignedData;
+  try {
+    const info = pkijs.ContentInfo.fromBER(toArrayBuffer(cms));
+    if (info.contentType !== OID.signedData) return failed(empty, 'cms-damaged', '签名数据已损坏，无法解析（不是 CMS SignedData）');
+    signedData = new pkijs.SignedData({ schema: info.content });
+  } catch {
+    return failed(empty, 'cms-damaged', '签名数据已损坏，无法解析');
+  }
+  if (signedData.signerInfos.length !== 1) return failed(empty, 'cms-signers', `签名数据中应有一个签章人，实际有 ${signedData.signerInfos.length} 个`);
   const signerInfo = signedData.signerInfos[0]!;
-  const certificate = (signedData.certificates ?? []).find(
-    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate && c.serialNumber.isEqual((signerInfo.sid as pkijs.IssuerAndSerialNumber).serialNumber),
-  );
-  const certDer = certificate ? Buffer.from(certificate.toSchema().toBER(false)) : Buffer.alloc(0);
+  const carried = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const sid = signerInfo.sid as pkijs.IssuerAndSerialNumber;
+  const certificate = sid instanceof pkijs.IssuerAndSerialNumber
+    ? carried.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer))
+    : undefined;
+  if (!certificate) return failed(empty, 'cms-no-signer', '签名中没有签章证书');
+  const certDer = certificateDer(certificate);
   const attributes = signerInfo.signedAttrs?.attributes ?? [];
   const digestAttribute = attributes.find((a) => a.type === OID.messageDigest)?.values[0] as asn1js.OctetString | undefined;
   const essAttribute = attributes.find((a) => a.type === OID.signingCertificateV2);
+  const chain = await certificateChain(certificate, carried);
   const base = {
     hasSigningCertificateV2: Boolean(essAttribute),
-    signerSubject: certificate ? certificate.subject.typesAndValues.map((t) => `${NAME_TYPES[t.type] ?? t.type}=${t.value.valueBlock.value}`).join(', ') : '',
-    signerSerial: certificate ? Buffer.from(certificate.serialNumber.valueBlock.valueHexView).toString('hex') : '',
-    signerFingerprint: certDer.length ? sha256(certDer).toString('hex') : '',
+    signerSubject: subjectText(certificate.subject),
+    signerSerial: Buffer.from(certificate.serialNumber.valueBlock.valueHexView).toString('hex'),
+    signerFingerprint: sha256(certDer).toString('hex'),
+    signer: certificate,
+    chain,
   };
-  if (!certificate) return { ...base, valid: false, problem: '签名中没有签章证书' };
+  if (signerInfo.digestAlgorithm.algorithmId !== OID.sha256) return failed(base, 'cms-digest-algorithm', '签名的摘要算法不是 SHA-256');
   if (!digestAttribute || !Buffer.from(digestAttribute.valueBlock.valueHexView).equals(sha256(content))) {
-    return { ...base, valid: false, problem: '文件内容的摘要与签名不符（签名后文件被改动）' };
+    return failed(base, 'digest-mismatch', '文件内容的摘要与签名不符（签名后文件被改动）');
   }
   let verified = false;
   try {
@@ -113,5 +126,22 @@ export async function checkPadesSignature(cms: Buffer, content: Buffer): Promise
   } catch {
     verified = false;
   }
-  return verified ? { ...base, valid: true } : { ...base, valid: false, problem: '签名值校验失败' };
+  if (!verified) return failed(base, 'signature-value', '签名值校验失败（签名或签章证书被改动）');
+  if (essAttribute && !essBindsCertificate(essAttribute, certDer)) {
+    return failed(base, 'ess-mismatch', '签名中记载的签章证书摘要（signing-certificate-v2）与签章证书不符（证书被替换）');
+  }
+  if (chain.problem) return failed(base, 'chain-damaged', chain.problem);
+  return { ...base, valid: true };
+}
+
+/** The ESS signing-certificate-v2 attribute names this certificate (SHA-256, the default hash). */
+function essBindsCertificate(attribute: pkijs.Attribute, certificate: Buffer): boolean {
+  try {
+    const hash = (attribute.values[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
+    const first = hash.valueBlock.value[0] as asn1js.Sequence;
+    const octets = first.valueBlock.value.find((v): v is asn1js.OctetString => v instanceof asn1js.OctetString);
+    return Boolean(octets && Buffer.from(octets.valueBlock.valueHexView).equals(sha256(certificate)));
+  } catch {
+    return false;
+  }
 }

@@ -1,9 +1,15 @@
 /**
  * Reads a PKCS#12 file (.p12/.pfx) with node-forge: the RSA private key and the signer's certificate chain.
- * Wrong passphrases, expired certificates and non-RSA keys each give their own message.
+ * Wrong passphrases, non-RSA keys, certificates that are not valid now (the real time, never a claimed signing
+ * date) and certificates whose key usage does not allow signing each give their own message. The subject is
+ * decoded from the DER by its ASN.1 types (certificate-subject.ts), not by node-forge, which leaves UTF-8 undecoded.
  */
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import type * as pkijs from 'pkijs';
+import { parseCertificate } from './certificate-chain.js';
+import { subjectText } from './certificate-subject.js';
+import { signingUsageProblem, validityProblem } from './certificate-usage.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 
 export interface SigningIdentity {
@@ -16,13 +22,16 @@ export interface SigningIdentity {
   fingerprint: string;
   notBefore: Date;
   notAfter: Date;
+  /** The signer's certificate, parsed. */
+  certificate: pkijs.Certificate;
 }
 
 const fail = (message: string): never => {
   throw new ReportError([errorFinding('SIGN', message)], EXIT.unusableInput);
 };
 
-export function readP12(p12: Buffer, passphrase: string, when: Date): SigningIdentity {
+/** `now` is the real current time; tests of the check itself may pass another. */
+export function readP12(p12: Buffer, passphrase: string, now: Date = new Date()): SigningIdentity {
   let parsed: forge.pkcs12.Pkcs12Pfx;
   try {
     parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))), false, passphrase);
@@ -44,17 +53,19 @@ export function readP12(p12: Buffer, passphrase: string, when: Date): SigningIde
   if (!signer) fail('证书文件中没有与私钥对应的证书');
   const chain = [signer!, ...certificates.filter((c) => c !== signer)];
   const der = chain.map((c) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), 'binary'));
+  const certificate = parseCertificate(der[0]!);
+  const problem = validityProblem(certificate, now) ?? signingUsageProblem(certificate);
+  if (problem) fail(problem);
   const { notBefore, notAfter } = signer!.validity;
-  if (when > notAfter) fail(`签章证书已于 ${notAfter.toISOString().slice(0, 10)} 过期`);
-  if (when < notBefore) fail(`签章证书自 ${notBefore.toISOString().slice(0, 10)} 起才生效`);
   const key = createPrivateKey(forge.pki.privateKeyToPem(keyBag!.key as forge.pki.rsa.PrivateKey));
   return {
     key,
     certificates: der,
-    subject: signer!.subject.attributes.map((a) => `${a.shortName ?? a.name}=${a.value}`).join(', '),
+    subject: subjectText(certificate.subject),
     serialNumber: signer!.serialNumber,
     fingerprint: createHash('sha256').update(der[0]!).digest('hex'),
     notBefore,
     notAfter,
+    certificate,
   };
 }

@@ -1,0 +1,89 @@
+/**
+ * The certificate chain a signature carries: from the signer up through the certificates in the CMS, each link's
+ * signature checked against its issuer's key, and a self-signed top checked against itself. A damaged certificate
+ * anywhere in the chain breaks a link. `anchorChain` then asks whether the top is, or is issued by, a trusted root.
+ */
+import { createHash } from 'node:crypto';
+import * as pkijs from 'pkijs';
+import { subjectText } from './certificate-subject.js';
+import { validityProblem } from './certificate-usage.js';
+
+export interface CertificateChain {
+  /** Signer first, then each issuer found among the carried certificates. */
+  certificates: pkijs.Certificate[];
+  /** SHA-256 (hex) of the top certificate's DER: the chain's root as far as the signature carries it. */
+  rootSha256: string;
+  rootSubject: string;
+  /** The top certificate is self-signed (a root), not an intermediate whose issuer is missing. */
+  selfSigned: boolean;
+  /** Why the chain is broken, in Chinese; undefined when every link verifies. */
+  problem?: string;
+}
+
+/** A certificate from its DER. */
+export const parseCertificate = (der: Uint8Array) => pkijs.Certificate.fromBER(new Uint8Array(der));
+
+export const certificateDer = (certificate: pkijs.Certificate) => Buffer.from(certificate.toSchema(true).toBER(false));
+export const certificateSha256 = (certificate: pkijs.Certificate) => createHash('sha256').update(certificateDer(certificate)).digest('hex');
+
+const verifies = async (certificate: pkijs.Certificate, issuer?: pkijs.Certificate) => {
+  try {
+    return await certificate.verify(issuer);
+  } catch {
+    return false;
+  }
+};
+
+export async function certificateChain(signer: pkijs.Certificate, carried: pkijs.Certificate[]): Promise<CertificateChain> {
+  const chain = [signer];
+  let problem: string | undefined;
+  let selfSigned = false;
+  for (let current = signer; chain.length <= 10; ) {
+    if (current.issuer.isEqual(current.subject)) {
+      selfSigned = true;
+      if (!(await verifies(current))) problem = `证书链中的证书「${subjectText(current.subject)}」已损坏（自签名不符）`;
+      break;
+    }
+    const issuer = carried.find((c) => c !== current && c.subject.isEqual(current.issuer));
+    if (!issuer) break;
+    if (!(await verifies(current, issuer))) {
+      problem = `证书链已损坏：证书「${subjectText(current.subject)}」与其签发者「${subjectText(issuer.subject)}」的签名不符`;
+      break;
+    }
+    chain.push(issuer);
+    current = issuer;
+  }
+  // Every carried certificate must belong to the chain: a CA certificate whose name was damaged no longer does.
+  if (!problem) {
+    const inChain = new Set(chain.map(certificateSha256));
+    const stray = carried.find((c) => !inChain.has(certificateSha256(c)));
+    if (stray) problem = `签名所带的证书「${subjectText(stray.subject)}」不属于签章人的证书链（证书已损坏或被替换）`;
+  }
+  const top = chain.at(-1)!;
+  return { certificates: chain, rootSha256: certificateSha256(top), rootSubject: subjectText(top.subject), selfSigned, ...(problem ? { problem } : {}) };
+}
+
+/**
+ * Whether the chain ends at one of the trusted roots (the same certificate, or one it issued), and every
+ * certificate in it was valid at the signing time. Returns the problem in Chinese, or undefined.
+ */
+export async function anchorProblem(chain: CertificateChain, trusted: pkijs.Certificate[], signingTime: Date): Promise<string | undefined> {
+  if (chain.problem) return chain.problem;
+  const top = chain.certificates.at(-1)!;
+  const topSha = certificateSha256(top);
+  let anchored = trusted.some((root) => certificateSha256(root) === topSha);
+  if (!anchored) {
+    for (const root of trusted) {
+      if (root.subject.isEqual(top.issuer) && (await verifies(top, root))) {
+        anchored = true;
+        break;
+      }
+    }
+  }
+  if (!anchored) return `签章人「${subjectText(chain.certificates[0]!.subject)}」的证书链不能追溯到给定的受信任根证书（链顶为「${chain.rootSubject}」）`;
+  for (const certificate of chain.certificates.slice(1)) {
+    const problem = validityProblem(certificate, signingTime, `签章时间 ${signingTime.toISOString()} 时，签发证书「${subjectText(certificate.subject)}」`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
