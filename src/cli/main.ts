@@ -8,6 +8,7 @@ const buildCommand = () => import('./build-command.js');
 const checkCommand = () => import('./check-command.js');
 const signCommands = () => import('./sign-commands.js');
 const scaffoldCommands = () => import('./scaffold-commands.js');
+const sheetCommands = () => import('./sheet-commands.js');
 
 const program = new Command('report-gen')
   .description('政府信息公开工作年度报告生成工具：YAML 数据 → 核对 → DOCX 与 PDF')
@@ -81,6 +82,26 @@ program
   .option('--org <profile>', '本级的机关信息文件（其 members 列出应有的下属单位）')
   .action(async (members: string[], options: { out: string; org?: string }) => {
     process.exitCode = (await scaffoldCommands()).runAggregate(members, options);
+  });
+
+program
+  .command('sheet')
+  .description('生成填报统计数字用的 Excel 工作簿（表二、表三、表四，或统计表）：格式同报告中的表格，合计为公式，只能在填数格中输入')
+  .argument('<files...>', '数据文件')
+  .option('-o, --out-dir <dir>', '输出目录', 'out')
+  .option('--blank', '填数格留空，作为下发填报的空白表')
+  .action(async (files: string[], options: { outDir: string; blank?: boolean }) => {
+    process.exitCode = await (await sheetCommands()).runSheet(files, options);
+  });
+
+program
+  .command('import')
+  .description('把填好的工作簿中的统计数字写回数据文件（只改数字，其余内容原样保留），然后核对')
+  .argument('<workbook>', '填好的工作簿，如 out/2022.xlsx')
+  .argument('<file>', '数据文件，如 data/2022.yaml')
+  .option('-n, --dry-run', '只列出将要修改的数字，不写入文件')
+  .action(async (workbook: string, file: string, options: { dryRun?: boolean }) => {
+    process.exitCode = await (await sheetCommands()).runImport(workbook, file, options);
   });
 
 program

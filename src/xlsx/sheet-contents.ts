@@ -1,0 +1,40 @@
+/**
+ * What the value cells of a sheet hold: a report's own figures with its totals as SUM formulas, or (for a
+ * county's 汇总 sheet) every figure as the sum of the same cell on each member's sheet.
+ */
+import type { ReportFormat } from '../formats/format.js';
+import { describeCell, type ValueCell } from './table-cells.js';
+import { sumFormula, type CellContent } from './write-workbook.js';
+
+/** The figure of an input cell; null or undefined leaves the cell blank. */
+export type FigureOf = (cell: ValueCell) => number | null | undefined;
+
+/** Input cells hold the figures; totals are formulas over the cells they add up, with the current sum. */
+export function figureContents(format: ReportFormat, figureOf: FigureOf) {
+  const total = (cell: ValueCell): number =>
+    cell.sumOf ? round(cell.sumOf.reduce((sum, path) => sum + total(describeCell(format, path)!), 0)) : (figureOf(cell) ?? 0);
+  return (cell: ValueCell, address: (dataPath: string) => string): CellContent =>
+    cell.sumOf ? { formula: sumFormula(cell.sumOf.map(address)), result: total(cell) } : { value: figureOf(cell) ?? null };
+}
+
+/** Every cell the sum of the same cell on the members' sheets (which share this sheet's layout). */
+export function memberSumContents(members: ReadonlyArray<{ sheet: string; figureOf: FigureOf }>, format: ReportFormat) {
+  const totals = members.map((m) => figureContents(format, m.figureOf));
+  return (cell: ValueCell, address: (dataPath: string) => string): CellContent => {
+    const at = address(cell.dataPath);
+    const result = round(
+      totals.reduce((sum, contents) => {
+        const content = contents(cell, address);
+        return sum + ('value' in content ? (content.value ?? 0) : content.result);
+      }, 0),
+    );
+    return { formula: members.map((m) => `${sheetReference(m.sheet)}!${at}`).join('+'), result };
+  };
+}
+
+/** A sheet name as a formula reference: always quoted, a quote doubled. */
+export function sheetReference(name: string): string {
+  return `'${name.replaceAll("'", "''")}'`;
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
