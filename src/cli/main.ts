@@ -1,6 +1,7 @@
 /** report-gen command line. */
 import { Command, Option } from 'commander';
 import type { BuildCommandOptions } from './build-command.js';
+import type { AggregateCommandOptions } from './scaffold-commands.js';
 import { reportFailure } from './report-failure.js';
 
 // Each command loads its own modules when it runs, so `build` does not pay for signing libraries at start-up.
@@ -70,8 +71,9 @@ program
   .option('--year <year>', '报告年度（默认取文件名或上一年度 + 1）')
   .option('--org <profile>', '机关信息文件，如 orgs/zhangmu.yaml')
   .option('--from <file>', '上一年度的数据文件')
-  .action(async (file: string, options: { year?: string; org?: string; from?: string }) => {
-    process.exitCode = (await scaffoldCommands()).runInit(file, options);
+  .option('--xlsx [file]', '另外生成空白的 Excel 填报表（默认 out/ 下同名 .xlsx）')
+  .action(async (file: string, options: { year?: string; org?: string; from?: string; xlsx?: string | true }) => {
+    process.exitCode = await (await scaffoldCommands()).runInit(file, options);
   });
 
 program
@@ -80,8 +82,11 @@ program
   .argument('<members...>', '下属单位的数据文件或目录')
   .requiredOption('-o, --out <file>', '要生成的本级数据文件')
   .option('--org <profile>', '本级的机关信息文件（其 members 列出应有的下属单位）')
-  .action(async (members: string[], options: { out: string; org?: string }) => {
-    process.exitCode = (await scaffoldCommands()).runAggregate(members, options);
+  .option('--year <year>', '只汇总这一年度的数据文件（目录中有多个年度时）')
+  .option('--update', '按下属单位的最新数字更新已有的本级数据文件（只改数字，正文和注释原样保留）')
+  .option('--xlsx [file]', '另外生成汇总工作簿：每个单位一张表，汇总表为公式（默认 out/ 下同名 .xlsx）')
+  .action(async (members: string[], options: AggregateCommandOptions) => {
+    process.exitCode = await (await scaffoldCommands()).runAggregate(members, options);
   });
 
 program

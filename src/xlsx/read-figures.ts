@@ -31,7 +31,7 @@ export function readCell(value: ExcelJS.CellValue): Read {
   if (typeof value === 'number') return { kind: 'number', value, notes: [] };
   if (typeof value === 'object' && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value)) {
     const result = (value as { result?: unknown }).result;
-    if (typeof result === 'number') return { kind: 'number', value: result, notes: ['是公式，按其结果读入'] };
+    if (typeof result === 'number') return { kind: 'number', value: result, notes: ['是公式'] };
     return result === undefined || result === null || result === '' ? { kind: 'blank' } : { kind: 'text', text: cellText(value) };
   }
   const text = cellText(value);
@@ -39,11 +39,11 @@ export function readCell(value: ExcelJS.CellValue): Read {
   const notes: string[] = [];
   const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
   if (trimmed === '') return { kind: 'blank' };
-  if (trimmed !== text) notes.push('去掉了前后的空格');
   const halfWidth = trimmed.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-  if (halfWidth !== trimmed) notes.push('全角数字已按半角读入');
   if (!/^[+-]?\d+(\.\d+)?$/.test(halfWidth)) return { kind: 'text', text: trimmed };
-  notes.unshift('数字是以文字形式保存的');
+  notes.push('以文字形式保存');
+  if (halfWidth !== trimmed) notes.push('全角数字');
+  if (trimmed !== text) notes.push('前后有空格');
   return { kind: 'number', value: Number(halfWidth), notes };
 }
 
@@ -90,8 +90,9 @@ export function readFigures(format: ReportFormat, located: readonly LocatedTable
         fail(where, `${cell.label}应为${expected}，实际为小数 ${read.value}`, EXIT.unusableInput);
         continue;
       }
-      for (const note of read.notes) {
-        findings.push({ severity: 'info', rule: 'SHEET', message: `${shownFile} ${where} ${cell.label}：${note}（${read.value}）` });
+      if (read.notes.length) {
+        const typed = typeof target.value === 'string' ? `“${target.value}”` : '';
+        findings.push({ severity: 'info', rule: 'SHEET', message: `${shownFile} ${where} ${cell.label}：${typed}按数字 ${read.value} 读入（${read.notes.join('、')}）` });
       }
       figures.set(cell.dataPath, read.value);
     }
