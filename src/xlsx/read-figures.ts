@@ -53,6 +53,7 @@ export function readFigures(format: ReportFormat, located: readonly LocatedTable
   const findings: Finding[] = [];
   let exitCode: number = EXIT.ok;
   const typedTotals: Array<{ cell: ValueCell; value: number; where: string }> = [];
+  const formulaTotals = new Set<string>();
   const fail = (where: string, message: string, code: number) => {
     findings.push({ severity: 'error', rule: 'SHEET', message: `${shownFile} ${where} ${message}` });
     exitCode = Math.max(exitCode, code);
@@ -67,9 +68,11 @@ export function readFigures(format: ReportFormat, located: readonly LocatedTable
       const where = `${sheet.name}!${target.address}`;
       const read = readCell(target.value);
       const expected = cell.signed ? '整数' : cell.money ? '不小于 0 的数' : '不小于 0 的整数';
-      if (cell.sumOf) {
-        // A total still a formula is recomputed; one typed over is checked against its parts below.
-        const isFormula = typeof target.value === 'object' && target.value !== null && ('formula' in target.value || 'sharedFormula' in target.value);
+      const isFormula = typeof target.value === 'object' && target.value !== null && ('formula' in target.value || 'sharedFormula' in target.value);
+      // A total still a formula is recomputed; one typed over is checked against its parts below. A legacy
+      // 统计表 total may be typed: it is read like any figure (the checks compare it with its parts).
+      if (cell.sumOf && (isFormula || !cell.blankAllowed)) {
+        formulaTotals.add(cell.dataPath);
         if (!isFormula && read.kind === 'number') typedTotals.push({ cell, value: read.value, where });
         continue;
       }
@@ -99,17 +102,17 @@ export function readFigures(format: ReportFormat, located: readonly LocatedTable
   }
 
   const totalOf = (cell: ValueCell): number | undefined => {
-    if (!cell.sumOf) return figures.get(cell.dataPath) ?? undefined;
+    if (!formulaTotals.has(cell.dataPath)) return figures.get(cell.dataPath) ?? undefined;
     let sum = 0;
-    for (const part of cell.sumOf) {
-      const value = totalOf(cells.get(part) ?? describeCell(format, part)!);
+    for (const part of cell.sumOf!) {
+      const value = totalOf(cells.get(part)!);
       if (value === undefined) return undefined;
       sum += value;
     }
     return Math.round(sum * 1e6) / 1e6;
   };
   for (const cell of cells.values()) {
-    if (!cell.sumOf) continue;
+    if (!formulaTotals.has(cell.dataPath)) continue;
     const total = totalOf(cell);
     if (total !== undefined) figures.set(cell.dataPath, total);
   }

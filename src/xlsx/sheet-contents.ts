@@ -9,12 +9,16 @@ import { sumFormula, type CellContent } from './write-workbook.js';
 /** The figure of an input cell; null or undefined leaves the cell blank. */
 export type FigureOf = (cell: ValueCell) => number | null | undefined;
 
-/** Input cells hold the figures; totals are formulas over the cells they add up, with the current sum. */
+/**
+ * Input cells hold the figures; totals are formulas over the cells they add up, with the current sum. A legacy
+ * 统计表 total that the data types stays a typed figure: published 统计表 did not always add up.
+ */
 export function figureContents(format: ReportFormat, figureOf: FigureOf) {
+  const formula = (cell: ValueCell) => cell.sumOf !== undefined && !(cell.blankAllowed && typeof figureOf(cell) === 'number');
   const total = (cell: ValueCell): number =>
-    cell.sumOf ? round(cell.sumOf.reduce((sum, path) => sum + total(describeCell(format, path)!), 0)) : (figureOf(cell) ?? 0);
+    formula(cell) ? round(cell.sumOf!.reduce((sum, path) => sum + total(describeCell(format, path)!), 0)) : (figureOf(cell) ?? 0);
   return (cell: ValueCell, address: (dataPath: string) => string): CellContent =>
-    cell.sumOf ? { formula: sumFormula(cell.sumOf.map(address)), result: total(cell) } : { value: figureOf(cell) ?? null };
+    formula(cell) ? { formula: sumFormula(cell.sumOf!.map(address)), result: total(cell) } : { value: figureOf(cell) ?? null };
 }
 
 /** Every cell the sum of the same cell on the members' sheets (which share this sheet's layout). */
