@@ -39,9 +39,9 @@ function editText(source: string, edits: readonly ValueEdit[]): string {
   return text;
 }
 
-type Found = { token: CST.Token } | { after: number; sep: CST.SourceToken[] };
+type Found = { token: CST.Token } | { after: number };
 
-/** The scalar token at a path, or the place after `key:` when the key has no value; undefined when absent. */
+/** The scalar token at a path, or the place just after `key:` when the key has no value; undefined when absent. */
 function findToken(node: CST.Token | undefined, path: ReadonlyArray<string | number>): Found | undefined {
   let current = node;
   for (let i = 0; i < path.length; i++) {
@@ -54,9 +54,9 @@ function findToken(node: CST.Token | undefined, path: ReadonlyArray<string | num
     else if (items.list === 'map') item = items.items.find((it) => it.key && keyText(it.key) === key);
     if (!item) return undefined;
     if (!item.value) {
-      if (i < path.length - 1 || !item.sep?.length) return undefined;
-      const last = item.sep[item.sep.length - 1]!;
-      return { after: last.offset + last.source.length, sep: item.sep };
+      const indicator = item.sep?.find((t) => t.type === 'map-value-ind');
+      if (i < path.length - 1 || !indicator) return undefined;
+      return { after: indicator.offset + indicator.source.length };
     }
     current = item.value;
   }
@@ -75,10 +75,7 @@ function keyText(key: CST.Token): string | undefined {
 }
 
 function spliceFor(found: Found, text: string): Splice {
-  if ('after' in found) {
-    const spaced = found.sep.some((t) => t.type === 'space' && t.offset + t.source.length === found.after);
-    return { offset: found.after, length: 0, text: spaced ? text : ` ${text}` };
-  }
+  if ('after' in found) return { offset: found.after, length: 0, text: ` ${text}` };
   const token = found.token;
   if (!CST.isScalar(token) || token.type === 'block-scalar') throw new Error(`editInPlace: value at offset ${token.offset} is not a one-line scalar`);
   return { offset: token.offset, length: token.source.length, text };

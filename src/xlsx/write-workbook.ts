@@ -38,6 +38,8 @@ const TITLE_ROWS = 2;
 const FONT = '宋体';
 /** Width of the widest table in Excel character units (fits A4 portrait at about 90 %). */
 const SHEET_WIDTH = 100;
+/** Width of a table of four columns (表二) stacked with wider ones. */
+const NARROW_TABLE_WIDTH = 60;
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF7D6' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
 const THIN: Partial<ExcelJS.Borders> = {
@@ -135,7 +137,9 @@ async function addSheet(workbook: ExcelJS.Workbook, format: ReportFormat, spec: 
     },
   });
 
-  const widths = columnWidths(spec.tables[0]!.table, widest);
+  // Stacked tables share the sheet's columns: each column is as wide as the widest table needs it.
+  const widths = new Array<number>(widest).fill(0);
+  for (const { table } of spec.tables) columnWidths(table, spec.tables.length > 1 && table.columns.length <= 4 ? NARROW_TABLE_WIDTH : SHEET_WIDTH).forEach((w, i) => (widths[i] = Math.max(widths[i]!, w)));
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   const lastColumn = columnLetter(widest);
 
@@ -181,6 +185,8 @@ async function addSheet(workbook: ExcelJS.Workbook, format: ReportFormat, spec: 
       cell.alignment = { horizontal: 'center', vertical: 'middle' };
       sheet.mergeCells(titleRow, 1, titleRow, table.table.columns.length);
       sheet.getRow(titleRow).height = 22;
+      // Each table of a stacked sheet starts a printed page.
+      if (table !== placed[0]!.table) sheet.getRow(titleRow - 1).addPageBreak();
     }
     writeTable(sheet, table.table, firstRow, widths, (dataPath, target) => {
       const info = described.get(dataPath)!;
@@ -253,10 +259,10 @@ function textWidth(text: string): number {
   return [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
 }
 
-function columnWidths(table: TableBlock, columns: number): number[] {
-  const relative = table.columns.length === columns ? table.columns : new Array<number>(columns).fill(1);
-  const total = relative.reduce((a, b) => a + b, 0);
-  return relative.map((w) => Math.round((w / total) * SHEET_WIDTH * 10) / 10);
+/** The table's relative column widths scaled to `width` character units. */
+function columnWidths(table: TableBlock, width: number): number[] {
+  const total = table.columns.reduce((a, b) => a + b, 0);
+  return table.columns.map((w) => Math.round((w / total) * width * 10) / 10);
 }
 
 /** Rows at the top made only of header cells: frozen and repeated on every printed page. */
