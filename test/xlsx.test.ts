@@ -274,6 +274,11 @@ describe('import', () => {
     empty.addWorksheet('Sheet1').getCell('A1').value = '自然人';
     const other = join(dir, 'other.xlsx');
     await empty.xlsx.writeFile(other);
+    const lastYear = join(dir, '2020.yaml');
+    copyFileSync(join(ROOT, 'data/2020.yaml'), lastYear);
+    const wrongYear = await importError(xlsx, lastYear);
+    expect(wrongYear.exitCode).toBe(2);
+    expect(wrongYear.findings[0]!.message).toMatch(/2021\.xlsx 是 2021 年的工作簿，数据文件 .*2020\.yaml 是 2020 年的$/);
     const missing = await importError(other, data);
     expect(missing.exitCode).toBe(2);
     expect(missing.findings[0]!.message).toContain('找不到表二');

@@ -44,7 +44,13 @@ export async function planImport(workbookFile: string, source: YamlSource): Prom
   const raw = source.toJS() as Record<string, unknown>;
   const { format, year } = chooseFormat(raw, source);
   const shown = displayPath(workbookFile);
-  const located = locateTables(await readWorkbook(workbookFile), officialTables(format, year, source.absolutePath), shown);
+  const workbook = await readWorkbook(workbookFile);
+  // A workbook report-gen wrote names its year in its title; another year's figures are refused.
+  const titled = /(\d{4})年/.exec(workbook.title ?? '')?.[1];
+  if (titled && Number(titled) !== year) {
+    throw new ReportError([errorFinding('SHEET', `${shown} 是 ${titled} 年的工作簿，数据文件 ${source.displayPath} 是 ${year} 年的`)], EXIT.unusableInput);
+  }
+  const located = locateTables(workbook, officialTables(format, year, source.absolutePath), shown);
   const read = readFigures(format, located, shown);
   const errors = read.findings.filter((f) => f.severity === 'error');
   if (errors.length) throw new ReportError(errors, read.exitCode);
