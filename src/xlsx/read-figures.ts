@@ -23,7 +23,7 @@ export interface SheetFigures {
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0D\uFF0B]/g;
 
-type Read = { kind: 'blank' } | { kind: 'number'; value: number; notes: string[] } | { kind: 'text'; text: string };
+type Read = { kind: 'blank' } | { kind: 'number'; value: number; notes: string[] } | { kind: 'text'; text: string } | { kind: 'formula'; formula: string };
 
 /** A cell's content as a number where it reasonably is one. */
 export function readCell(value: ExcelJS.CellValue): Read {
@@ -32,7 +32,9 @@ export function readCell(value: ExcelJS.CellValue): Read {
   if (typeof value === 'object' && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value)) {
     const result = (value as { result?: unknown }).result;
     if (typeof result === 'number') return { kind: 'number', value: result, notes: ['是公式'] };
-    return result === undefined || result === null || result === '' ? { kind: 'blank' } : { kind: 'text', text: cellText(value) };
+    // exceljs does not keep a cached result of 0, so a formula without one cannot be read.
+    const formula = (value as { formula?: string; sharedFormula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? '';
+    return result === undefined || result === null || result === '' ? { kind: 'formula', formula } : { kind: 'text', text: cellText(value) };
   }
   const text = cellText(value);
   if (typeof value !== 'string' && !(typeof value === 'object' && 'richText' in value)) return { kind: 'text', text };
@@ -79,6 +81,10 @@ export function readFigures(format: ReportFormat, located: readonly LocatedTable
       if (read.kind === 'blank') {
         if (cell.blankAllowed) figures.set(cell.dataPath, null);
         else fail(where, `${cell.label}未填写；应为${expected}，没有的填 0`, EXIT.unusableInput);
+        continue;
+      }
+      if (read.kind === 'formula') {
+        fail(where, `${cell.label}是公式（=${read.formula}），读不出它的值；请直接填写数字`, EXIT.unusableInput);
         continue;
       }
       if (read.kind === 'text') {
