@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -104,6 +104,17 @@ describe('workbooks in LibreOffice', async () => {
   formulaCounts.set('county', await withoutCachedResults(join(dir, 'county.xlsx'), join(dir, 'county-calc.xlsx')));
   stripped.push(join(dir, 'county-calc.xlsx'));
 
+  // A 2019-edition county of two members, one stating its 采购总金额 in 元.
+  const county2019 = join(dir, 'county2019');
+  cpSync(join(ROOT, 'data/2020.yaml'), join(county2019, 'a', '2020.yaml'));
+  mkdirSync(join(county2019, 'b'));
+  writeFileSync(join(county2019, 'b', '2020.yaml'), readFileSync(join(ROOT, 'data/2020.yaml'), 'utf8').replace('amount: 18.6, unit: 万元', 'amount: 52000, unit: 元'));
+  const summed2019 = aggregateMembers({ members: [join(county2019, 'a'), join(county2019, 'b')], out: join(county2019, 'sum', '2020.yaml') });
+  const county2019Report = checkFile(summed2019.file, { crossYear: false });
+  writeFileSync(join(dir, 'county2019.xlsx'), await aggregateWorkbook({ org: '某县', year: 2020, issued: '2021-01-31', file: summed2019.file }, summed2019.reports));
+  formulaCounts.set('county2019', await withoutCachedResults(join(dir, 'county2019.xlsx'), join(dir, 'county2019-calc.xlsx')));
+  stripped.push(join(dir, 'county2019-calc.xlsx'));
+
   // A filled-in workbook (two figures changed, consistently) for LibreOffice to re-save.
   const filled = join(dir, 'filled', '2021.xlsx');
   cpSync(join(dir, 'n2021.xlsx'), filled);
@@ -154,6 +165,16 @@ describe('workbooks in LibreOffice', async () => {
     const nanhu = summed.reports.find((r) => r.source.absolutePath.includes('nanhu'))!;
     const sheetName = (nanhu.data.org as { short?: string; name: string }).short ?? (nanhu.data.org as { name: string }).name;
     expect(Number(csvValue(csv('county', sheetName), addresses.get('requests.received.total')!))).toBe(Number(nanhu.statistics.cells.get('requests.received.total')));
+  });
+
+  it('county of the 2019 edition: a member\'s amount in 元 is converted to 万元 in the 汇总 formula', () => {
+    const tables = officialTables(county2019Report.format, 2020, summed2019.file);
+    const { addresses } = placeTables(tables);
+    const summary = csv('county2019', '汇总');
+    for (const [dataPath, address] of addresses) {
+      expect(Number(csvValue(summary, address)), `汇总!${address} ${dataPath}`).toBe(parseFloat(county2019Report.statistics.cells.get(dataPath)!));
+    }
+    expect(parseFloat(county2019Report.statistics.cells.get('active.procurement.amount')!)).toBe(23.8);
   });
 
   it('imports a workbook LibreOffice has re-saved: exactly the changed figures, no notices', async () => {

@@ -5,7 +5,7 @@
 import type { CheckedReport } from '../check/check-report.js';
 import { documentTimestamp } from '../templating/dates.js';
 import { officialTables } from './official-tables.js';
-import { figureOf } from './report-workbook.js';
+import { figureOf, unitOf } from './report-workbook.js';
 import { figureContents, memberSumContents } from './sheet-contents.js';
 import { writeWorkbook, type SheetSpec } from './write-workbook.js';
 
@@ -18,10 +18,10 @@ export function aggregateWorkbook(county: { org: string; year: number; issued: s
   const sheets = members.map((report) => {
     const org = (report.data.org as { name: string; short?: string }).name;
     const short = (report.data.org as { short?: string }).short ?? org;
-    return { report, org, sheet: uniqueSheetName(short, used), figureOf: figureOf(report.data) };
+    return { report, org, sheet: uniqueSheetName(short, used), figureOf: figureOf(report.data), unitOf: unitOf(format, report.data) };
   });
-  const summary: SheetSpec = { name: SUMMARY_SHEET, org: county.org, year: county.year, tables, content: memberSumContents(sheets, format) };
-  const memberSheets: SheetSpec[] = sheets.map((m) => ({ name: m.sheet, org: m.org, year: county.year, tables, content: figureContents(format, m.figureOf) }));
+  const summary: SheetSpec = { name: SUMMARY_SHEET, org: county.org, year: county.year, tables, content: memberSumContents(sheets, format), unitOf: unitOf(format, {}) };
+  const memberSheets: SheetSpec[] = sheets.map((m) => ({ name: m.sheet, org: m.org, year: county.year, tables, content: figureContents(format, m.figureOf), unitOf: m.unitOf }));
   return writeWorkbook(format, [summary, ...memberSheets], {
     title: `${county.org}${county.year}年政府信息公开情况汇总`,
     creator: county.org,

@@ -21,18 +21,26 @@ export function figureContents(format: ReportFormat, figureOf: FigureOf) {
     formula(cell) ? { formula: sumFormula(cell.sumOf!.map(address)), result: total(cell) } : { value: figureOf(cell) ?? null };
 }
 
-/** Every cell the sum of the same cell on the members' sheets (which share this sheet's layout). */
-export function memberSumContents(members: ReadonlyArray<{ sheet: string; figureOf: FigureOf }>, format: ReportFormat) {
+/**
+ * Every cell the sum of the same cell on the members' sheets (which share this sheet's layout). An amount a
+ * member states in 元 is divided by 10 000, since the county states amounts in 万元.
+ */
+export function memberSumContents(
+  members: ReadonlyArray<{ sheet: string; figureOf: FigureOf; unitOf?: (cell: ValueCell) => string | undefined }>,
+  format: ReportFormat,
+) {
   const totals = members.map((m) => figureContents(format, m.figureOf));
   return (cell: ValueCell, address: (dataPath: string) => string): CellContent => {
     const at = address(cell.dataPath);
+    const inYuan = members.map((m) => cell.money && m.unitOf?.(cell) === '元');
     const result = round(
-      totals.reduce((sum, contents) => {
+      totals.reduce((sum, contents, i) => {
         const content = contents(cell, address);
-        return sum + ('value' in content ? (content.value ?? 0) : content.result);
+        const value = 'value' in content ? (content.value ?? 0) : content.result;
+        return sum + (inYuan[i] ? value / 10000 : value);
       }, 0),
     );
-    return { formula: members.map((m) => `${sheetReference(m.sheet)}!${at}`).join('+'), result };
+    return { formula: members.map((m, i) => `${sheetReference(m.sheet)}!${at}${inYuan[i] ? '/10000' : ''}`).join('+'), result };
   };
 }
 

@@ -25,6 +25,8 @@ export interface SheetSpec {
    * are those whose content is a value.
    */
   content: (cell: ValueCell, address: (dataPath: string) => string) => CellContent;
+  /** The unit an amount is stated in where the data declares it (2019 采购总金额: 元 or 万元). */
+  unitOf?: (cell: ValueCell) => string | undefined;
 }
 
 export interface WorkbookMeta {
@@ -191,7 +193,8 @@ async function addSheet(workbook: ExcelJS.Workbook, format: ReportFormat, spec: 
     writeTable(sheet, table.table, firstRow, widths, (dataPath, target) => {
       const info = described.get(dataPath)!;
       const content = contents.get(dataPath)!;
-      target.numFmt = info.money ? '0.00' : '0';
+      const unit = info.money ? spec.unitOf?.(info) : undefined;
+      target.numFmt = info.money ? (unit ? `0.00"${unit}"` : '0.00') : '0';
       target.border = THIN;
       if ('formula' in content) {
         target.value = { formula: content.formula, result: content.result };
@@ -201,7 +204,7 @@ async function addSheet(workbook: ExcelJS.Workbook, format: ReportFormat, spec: 
       target.value = content.value;
       target.fill = INPUT_FILL;
       target.protection = { locked: false };
-      target.dataValidation = validation(info, table.name);
+      target.dataValidation = validation(info, table.name, unit);
     });
   }
 
@@ -281,8 +284,8 @@ function leadingLabelColumns(table: TableBlock): number {
   return n;
 }
 
-function validation(info: ValueCell, table: string): ExcelJS.DataValidation {
-  const expected = info.signed ? '整数（减少填负数）' : info.money ? '不小于 0 的数（可有小数）' : '不小于 0 的整数';
+function validation(info: ValueCell, table: string, unit?: string): ExcelJS.DataValidation {
+  const expected = info.signed ? '整数（减少填负数）' : info.money ? `不小于 0 的数（可有小数${unit ? `，单位：${unit}` : ''}）` : '不小于 0 的整数';
   const blank = info.blankAllowed ? '；没有统计的可留空' : '；没有的填 0';
   return {
     type: info.money ? 'decimal' : 'whole',
