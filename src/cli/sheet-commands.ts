@@ -8,15 +8,18 @@ import { planImport } from '../xlsx/import-workbook.js';
 import { reportWorkbook } from '../xlsx/report-workbook.js';
 import { reportFailure } from './report-failure.js';
 
-/** Narrative lints: a workbook carries only figures, so unfinished text does not stop it. */
-const NARRATIVE_RULE = /^E\d+$/;
+/**
+ * Rules about the figures (R arithmetic, L legacy, N negative counts): a workbook carries only figures, so
+ * unfinished text, a missing seal and the like do not stop it.
+ */
+const FIGURE_RULE = /^[RLN]\d+$/;
 
 export async function runSheet(files: string[], options: { outDir: string; blank?: boolean }): Promise<number> {
   let exit: number = EXIT.ok;
   for (const file of files) {
     try {
       const report = checkFile(file, { crossYear: false });
-      const blocking = report.findings.filter((f) => f.severity === 'error' && !NARRATIVE_RULE.test(f.rule));
+      const blocking = report.findings.filter((f) => f.severity === 'error' && FIGURE_RULE.test(f.rule));
       if (blocking.length) throw new ReportError(blocking);
       const bytes = await reportWorkbook(report, { blank: options.blank ?? false });
       const out = `${outputBase(file, options.outDir)}.xlsx`;
@@ -29,7 +32,7 @@ export async function runSheet(files: string[], options: { outDir: string; blank
   return exit;
 }
 
-export function printFindings(findings: readonly Finding[]): void {
+function printFindings(findings: readonly Finding[]): void {
   for (const finding of findings) process.stderr.write(`${formatFinding(finding)}\n`);
 }
 
@@ -46,7 +49,7 @@ export async function runImport(workbook: string, file: string, options: { dryRu
     const checked = checkSource(YamlSource.parse(plan.text, source.displayPath, source.absolutePath));
     printFindings(checked.findings);
     const errors = checked.findings.filter((f) => f.severity === 'error');
-    if (errors.some((f) => !NARRATIVE_RULE.test(f.rule))) {
+    if (errors.some((f) => FIGURE_RULE.test(f.rule))) {
       process.stderr.write(`数字有错误，${displayPath(file)} 未修改\n`);
       return EXIT.findings;
     }
