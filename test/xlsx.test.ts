@@ -17,7 +17,9 @@ import { reportWorkbook } from '../src/xlsx/report-workbook.js';
 import { expectOfficialGrid, type ActualCell } from './helpers/grid.js';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
 import { OFFICIAL_TABLES } from './spec/official-tables.js';
-import { ALL_EXAMPLES, cellAt, inputCells, loadWorkbook, randomFigures, sourceOf } from './helpers/workbook.js';
+import { runImport, runSheet } from '../src/cli/sheet-commands.js';
+import { runInit } from '../src/cli/scaffold-commands.js';
+import { ALL_EXAMPLES, cellAt, inputCells, loadWorkbook, randomFigures, runInProcess, sourceOf } from './helpers/workbook.js';
 
 /**
  * The table on a sheet as rows of cells with their spans (table starts at row 3). Merges are read from the
@@ -113,8 +115,9 @@ describe.each([
 describe('determinism', () => {
   it('report-gen sheet writes out/…/2021.xlsx with the same bytes as a second write; SOURCE_DATE_EPOCH sets the times', async () => {
     const dir = tempDir('sheet');
-    const result = runCli(['sheet', join(ROOT, 'data/2021.yaml'), '-o', dir]);
+    const result = await runInProcess(() => runSheet([join(ROOT, 'data/2021.yaml')], { outDir: dir }));
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^已生成 .*2021\.xlsx\n$/);
     const written = readFileSync(join(dir, '2021.xlsx'));
     await new Promise((done) => setTimeout(done, 1100));
     expect(readFileSync(await workbookOf('data/2021.yaml')).equals(written)).toBe(true);
@@ -221,7 +224,7 @@ describe('import', () => {
       expect.stringMatching(/^Sheet1!F\d+ 表三「四、结转下年度继续办理」「自然人」：“1”按数字 1 读入（以文字形式保存）$/),
     ]);
 
-    const done = runCli(['import', variant, data, '--dry-run']);
+    const done = await runInProcess(() => runImport(variant, data, { dryRun: true }));
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toContain('表三「（一）予以公开」「自然人」 2 → 3\n');
     expect(readFileSync(data, 'utf8')).toBe(before);
@@ -285,7 +288,7 @@ describe('import', () => {
     const workbook = await loadWorkbook(xlsx);
     cellAt(workbook.getWorksheet('表三')!, '（一）予以公开', '自然人').value = 5;
     await workbook.xlsx.writeFile(xlsx);
-    const broken = runCli(['import', xlsx, data]);
+    const broken = await runInProcess(() => runImport(xlsx, data, {}));
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('表三「（一）予以公开」「自然人」 2 → 5');
     expect(broken.stderr).toMatch(/R1 表三「自然人」列/);
@@ -299,7 +302,7 @@ describe('init --xlsx', () => {
     const dir = tempDir('init');
     const file = join(dir, '2022.yaml');
     const xlsx = join(dir, 'blank.xlsx');
-    const result = runCli(['init', file, '--org', join(ROOT, 'data/example-county/orgs/dongshan.yaml'), '--xlsx', xlsx]);
+    const result = await runInProcess(() => runInit(file, { org: join(ROOT, 'data/example-county/orgs/dongshan.yaml'), xlsx }));
     expect(result.code, result.stderr).toBe(0);
     const sheet = (await loadWorkbook(xlsx)).getWorksheet('表三')!;
     expect(String(sheet.getCell('A2').value)).toMatch(/东山.*2022年/);
