@@ -1,7 +1,7 @@
 /**
  * The workbooks in LibreOffice: it recalculates every formula (cached results removed first) to the totals
  * report-gen computes; a workbook LibreOffice has re-saved imports; the printed sheets carry the header.
- * All conversions start at once, one soffice process per kind, each with its own profile.
+ * Both conversions start at once, one soffice process each, with its own profile.
  */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -20,7 +20,8 @@ import { reportWorkbook } from '../src/xlsx/report-workbook.js';
 import { placeTables } from '../src/xlsx/write-workbook.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 import { pdfInfo, pdfPageText } from './readers/pdf.js';
-import { cellAt, loadWorkbook, sourceOf } from './helpers/workbook.js';
+import { seededRandom } from '../src/bench/seeded-random.js';
+import { cellAt, loadWorkbook, randomFigures, sourceOf } from './helpers/workbook.js';
 
 function soffice(to: string, outDir: string, inputs: string[]): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'soffice-profile-'));
@@ -35,32 +36,17 @@ function soffice(to: string, outDir: string, inputs: string[]): Promise<void> {
   }).finally(() => rmSync(profile, { recursive: true, force: true }));
 }
 
-/** Every sheet, one CSV file each (LibreOffice's filter option 12 = -1), raw values rather than as shown. */
-const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [[]];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') rows.at(-1)!.push(field), (field = '');
-    else if (ch === '\n') rows.at(-1)!.push(field), (field = ''), rows.push([]);
-    else if (ch !== '\r') field += ch;
+/**
+ * The values LibreOffice computed, as it saved them: every numeric cell of a sheet (sheets in workbook order),
+ * read from the sheet's XML.
+ */
+function savedValues(xlsx: string, sheetIndex: number): Map<string, string> {
+  const xml = strFromU8(unzipSync(readFileSync(xlsx))[`xl/worksheets/sheet${sheetIndex + 1}.xml`]!);
+  const values = new Map<string, string>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v><\/c>/g)) {
+    if (!/t="(s|str|e|b)"/.test(m[2]!)) values.set(m[1]!, m[3]!);
   }
-  rows.at(-1)!.push(field);
-  return rows;
-}
-
-function csvValue(csv: string[][], address: string): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return csv[Number(m[2]) - 1]?.[col - 1] ?? '';
+  return values;
 }
 
 /** A copy of a workbook with every cached formula result removed, so that what LibreOffice shows it computed. */
@@ -87,8 +73,12 @@ describe('workbooks in LibreOffice', async () => {
   const reports = new Map<string, CheckedReport>();
   const stripped: string[] = [];
   const formulaCounts = new Map<string, number>();
+  // Random figures in every cell (the examples have too many zeros to tell one formula from another).
+  const seed = 4242;
   for (const [name, file] of [['n2019', 'data/2020.yaml'], ['n2021', 'data/2021.yaml'], ['legacy', 'data/xinfeng/2017.yaml']] as const) {
-    const report = checkSource(sourceOf(file), { crossYear: false });
+    const source = sourceOf(file);
+    const random = randomFigures(source, seededRandom(seed));
+    const report = checkSource(YamlSource.parse(random.text, file, source.absolutePath), { crossYear: false });
     reports.set(name, report);
     writeFileSync(join(dir, `${name}.xlsx`), await reportWorkbook(report));
     formulaCounts.set(name, await withoutCachedResults(join(dir, `${name}.xlsx`), join(dir, `${name}-calc.xlsx`)));
@@ -117,62 +107,65 @@ describe('workbooks in LibreOffice', async () => {
 
   // A filled-in workbook (two figures changed, consistently) for LibreOffice to re-save.
   const filled = join(dir, 'filled', '2021.xlsx');
-  cpSync(join(dir, 'n2021.xlsx'), filled);
+  mkdirSync(join(dir, 'filled'));
+  writeFileSync(filled, await reportWorkbook(checkSource(sourceOf('data/2021.yaml'), { crossYear: false })));
   const workbook = await loadWorkbook(filled);
   const sheet3 = workbook.getWorksheet('表三')!;
   cellAt(sheet3, '一、本年新收政府信息公开申请数量', '自然人').value = 7;
   cellAt(sheet3, '（一）予以公开', '自然人').value = 3;
   await workbook.xlsx.writeFile(filled);
 
-  const csvDir = join(dir, 'csv');
+  // LibreOffice recalculates the workbooks without cached results and saves them: what it saves is what it computed.
   const resavedDir = join(dir, 'resaved');
   const pdfDir = join(dir, 'pdf');
-  await Promise.all([
-    soffice(CSV_ALL_SHEETS, csvDir, stripped),
-    soffice('xlsx', resavedDir, [filled]),
-    soffice('pdf', pdfDir, [join(dir, 'n2021.xlsx')]),
-  ]);
-  const csv = (name: string, sheet: string) => parseCsv(readFileSync(join(csvDir, `${name}-calc-${sheet}.csv`), 'utf8'));
+  await Promise.all([soffice('xlsx', resavedDir, [...stripped, filled]), soffice('pdf', pdfDir, [join(dir, 'n2021.xlsx')])]);
+  const computed = async (name: string, sheet: string) => {
+    const file = join(resavedDir, `${name}-calc.xlsx`);
+    const names = (await loadWorkbook(file)).worksheets.map((s) => s.name);
+    expect(names).toContain(sheet);
+    return savedValues(file, names.indexOf(sheet));
+  };
 
-  it.each(['n2019', 'n2021', 'legacy'])('%s: every formula total LibreOffice computes equals the total report-gen computes', (name) => {
+  it.each(['n2019', 'n2021', 'legacy'])('%s: every formula total LibreOffice computes equals the total report-gen computes', async (name) => {
     const report = reports.get(name)!;
     const tables = officialTables(report.format, report.data.year as number, report.source.absolutePath);
     let compared = 0;
     for (const table of tables) {
       const { addresses } = placeTables([table]);
-      const sheet = csv(name, table.name);
+      const sheet = await computed(name, table.name);
       for (const [dataPath, address] of addresses) {
         const ours = report.statistics.cells.get(dataPath);
-        const shown = csvValue(sheet, address);
+        const shown = sheet.get(address) ?? '';
         if (ours === undefined || ours === '') continue;
+        expect(shown, `${table.name}!${address} ${dataPath} has a value`).not.toBe('');
         // Amounts print with their unit (18.6万元); the cell holds the number.
-        expect(Number(shown), `${table.name}!${address} ${dataPath}`).toBe(parseFloat(ours));
+        expect(Number(shown), `seed ${seed}: ${table.name}!${address} ${dataPath}`).toBe(parseFloat(ours));
         compared++;
       }
     }
     expect(compared).toBeGreaterThan(formulaCounts.get(name)!);
   });
 
-  it('county: the 汇总 sheet recalculates from the members\' sheets to the sums aggregate wrote', () => {
+  it('county: the 汇总 sheet recalculates from the members\' sheets to the sums aggregate wrote', async () => {
     const tables = officialTables(countyReport.format, 2021, summed.file);
     const { addresses } = placeTables(tables);
-    const summary = csv('county', '汇总');
+    const summary = await computed('county', '汇总');
     for (const [dataPath, address] of addresses) {
-      expect(Number(csvValue(summary, address)), `汇总!${address} ${dataPath}`).toBe(Number(countyReport.statistics.cells.get(dataPath)));
+      expect(Number(summary.get(address) ?? NaN), `汇总!${address} ${dataPath}`).toBe(Number(countyReport.statistics.cells.get(dataPath)));
     }
     expect(formulaCounts.get('county')).toBeGreaterThan(addresses.size);
     // The members' sheets hold each member's own figures.
     const nanhu = summed.reports.find((r) => r.source.absolutePath.includes('nanhu'))!;
     const sheetName = (nanhu.data.org as { short?: string; name: string }).short ?? (nanhu.data.org as { name: string }).name;
-    expect(Number(csvValue(csv('county', sheetName), addresses.get('requests.received.total')!))).toBe(Number(nanhu.statistics.cells.get('requests.received.total')));
+    expect(Number((await computed('county', sheetName)).get(addresses.get('requests.received.total')!))).toBe(Number(nanhu.statistics.cells.get('requests.received.total')));
   });
 
-  it('county of the 2019 edition: a member\'s amount in 元 is converted to 万元 in the 汇总 formula', () => {
+  it('county of the 2019 edition: a member\'s amount in 元 is converted to 万元 in the 汇总 formula', async () => {
     const tables = officialTables(county2019Report.format, 2020, summed2019.file);
     const { addresses } = placeTables(tables);
-    const summary = csv('county2019', '汇总');
+    const summary = await computed('county2019', '汇总');
     for (const [dataPath, address] of addresses) {
-      expect(Number(csvValue(summary, address)), `汇总!${address} ${dataPath}`).toBe(parseFloat(county2019Report.statistics.cells.get(dataPath)!));
+      expect(Number(summary.get(address) ?? NaN), `汇总!${address} ${dataPath}`).toBe(parseFloat(county2019Report.statistics.cells.get(dataPath)!));
     }
     expect(parseFloat(county2019Report.statistics.cells.get('active.procurement.amount')!)).toBe(23.8);
   });
