@@ -128,6 +128,10 @@ describe('aggregate --update, --year', () => {
     expect(mixed).toThrow(/不能混合不同年度或版式汇总.*--year/);
     const result = aggregateMembers({ members: members(dir), out: join(dir, 'sum', '2021.yaml'), year: 2021 });
     expect(result.members).toHaveLength(3);
+    // The whole county folder: the county's own 2021 file is not one of its members.
+    const other = county();
+    const whole = aggregateMembers({ members: [other], out: join(other, 'sum', '2021.yaml'), year: 2021, org: join(other, 'orgs/county.yaml') });
+    expect(whole.members.map((f) => f.slice(other.length + 1)).sort()).toEqual(['dongshan/2021.yaml', 'nanhu/2021.yaml', 'xishan/2021.yaml']);
     expect(parse(readFileSync(result.file, 'utf8')).year).toBe(2021);
 
     let refused: unknown;

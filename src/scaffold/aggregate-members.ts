@@ -99,6 +99,8 @@ function memberFiles(options: AggregateOptions, out: string): string[] {
     .map((f) => resolve(f.file))
     .filter((f) => f !== out);
   if (options.year !== undefined) files = files.filter((f) => yearOf(f) === options.year);
+  // The county's own files (its profile as `org:`) are not members, when a folder holds them too.
+  if (options.org) files = files.filter((f) => !isOrgOf(f, resolve(options.org!)));
   if (files.length === 0) {
     const which = options.year !== undefined ? ` ${options.year} 年的` : '';
     throw new ReportError([errorFinding('AGGREGATE', `没有找到下属单位${which}数据文件：${options.members.join('、')}`)], EXIT.unusableInput);
@@ -108,6 +110,11 @@ function memberFiles(options: AggregateOptions, out: string): string[] {
 
 function yearOf(file: string): unknown {
   return (YamlSource.read(file).toJS() as { year?: unknown } | null)?.year;
+}
+
+function isOrgOf(file: string, profile: string): boolean {
+  const org = (YamlSource.read(file).toJS() as { org?: unknown } | null)?.org;
+  return typeof org === 'string' && resolve(dirname(file), org) === profile;
 }
 
 /** Writes the new sums into the existing county file in place; returns how many figures changed. */
