@@ -157,7 +157,6 @@ async function addSheet(workbook: ExcelJS.Workbook, format: ReportFormat, spec: 
   info.alignment = { horizontal: 'left', vertical: 'middle' };
   sheet.mergeCells(`A2:${lastColumn}2`);
 
-  const values = new Map<string, number>();
   const contents = new Map<string, CellContent>();
   const described = new Map<string, ValueCell>();
   for (const { table } of placed) {
@@ -176,7 +175,6 @@ async function addSheet(workbook: ExcelJS.Workbook, format: ReportFormat, spec: 
     return found;
   };
   for (const info of described.values()) contents.set(info.dataPath, spec.content(info, at));
-  for (const [path, content] of contents) values.set(path, 'value' in content ? (content.value ?? 0) : content.result);
 
   for (const { table, firstRow } of placed) {
     if (spec.tables.length > 1) {
@@ -208,11 +206,14 @@ async function addSheet(workbook: ExcelJS.Workbook, format: ReportFormat, spec: 
     });
   }
 
+  // One table: its header rows and label columns stay in view and its header rows print on every page. Stacked
+  // tables: only the sheet's title lines stay in view.
   const first = placed[0]!;
-  const headerRows = leadingHeaderRows(first.table.table);
-  const labelColumns = leadingLabelColumns(first.table.table);
-  sheet.views = [{ state: 'frozen', xSplit: labelColumns, ySplit: first.firstRow - 1 + headerRows, showGridLines: false }];
-  if (spec.tables.length === 1) sheet.pageSetup.printTitlesRow = `1:${first.firstRow - 1 + headerRows}`;
+  if (spec.tables.length === 1) {
+    const headerEnd = first.firstRow - 1 + leadingHeaderRows(first.table.table);
+    sheet.views = [{ state: 'frozen', xSplit: leadingLabelColumns(first.table.table), ySplit: headerEnd, showGridLines: false }];
+    sheet.pageSetup.printTitlesRow = `1:${headerEnd}`;
+  } else sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: TITLE_ROWS, showGridLines: false }];
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
