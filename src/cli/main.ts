@@ -1,6 +1,7 @@
 /** report-gen command line. */
 import { Command, Option } from 'commander';
 import type { BuildCommandOptions } from './build-command.js';
+import type { AggregateCommandOptions } from './scaffold-commands.js';
 import { reportFailure } from './report-failure.js';
 
 // Each command loads its own modules when it runs, so `build` does not pay for signing libraries at start-up.
@@ -8,6 +9,7 @@ const buildCommand = () => import('./build-command.js');
 const checkCommand = () => import('./check-command.js');
 const signCommands = () => import('./sign-commands.js');
 const scaffoldCommands = () => import('./scaffold-commands.js');
+const sheetCommands = () => import('./sheet-commands.js');
 
 const program = new Command('report-gen')
   .description('政府信息公开工作年度报告生成工具：YAML 数据 → 核对 → DOCX 与 PDF')
@@ -72,8 +74,9 @@ program
   .option('--year <year>', '报告年度（默认取文件名或上一年度 + 1）')
   .option('--org <profile>', '机关信息文件，如 orgs/zhangmu.yaml')
   .option('--from <file>', '上一年度的数据文件')
-  .action(async (file: string, options: { year?: string; org?: string; from?: string }) => {
-    process.exitCode = (await scaffoldCommands()).runInit(file, options);
+  .option('--xlsx [file]', '另外生成空白的 Excel 填报表（默认 out/ 下同名 .xlsx）')
+  .action(async (file: string, options: { year?: string; org?: string; from?: string; xlsx?: string | true }) => {
+    process.exitCode = await (await scaffoldCommands()).runInit(file, options);
   });
 
 program
@@ -82,8 +85,31 @@ program
   .argument('<members...>', '下属单位的数据文件或目录')
   .requiredOption('-o, --out <file>', '要生成的本级数据文件')
   .option('--org <profile>', '本级的机关信息文件（其 members 列出应有的下属单位）')
-  .action(async (members: string[], options: { out: string; org?: string }) => {
-    process.exitCode = (await scaffoldCommands()).runAggregate(members, options);
+  .option('--year <year>', '只汇总这一年度的数据文件（目录中有多个年度时）')
+  .option('--update', '按下属单位的最新数字更新已有的本级数据文件（只改数字，正文和注释原样保留）')
+  .option('--xlsx [file]', '另外生成汇总工作簿：每个单位一张表，汇总表为公式（默认 out/ 下同名 .xlsx）')
+  .action(async (members: string[], options: AggregateCommandOptions) => {
+    process.exitCode = await (await scaffoldCommands()).runAggregate(members, options);
+  });
+
+program
+  .command('sheet')
+  .description('生成填报统计数字用的 Excel 工作簿（表二、表三、表四，或统计表）：格式同报告中的表格，合计为公式，只能在填数格中输入')
+  .argument('<files...>', '数据文件')
+  .option('-o, --out-dir <dir>', '输出目录', 'out')
+  .option('--blank', '填数格留空，作为下发填报的空白表')
+  .action(async (files: string[], options: { outDir: string; blank?: boolean }) => {
+    process.exitCode = await (await sheetCommands()).runSheet(files, options);
+  });
+
+program
+  .command('import')
+  .description('把填好的工作簿中的统计数字写回数据文件（只改数字，其余内容原样保留），然后核对')
+  .argument('<workbook>', '填好的工作簿，如 out/2022.xlsx')
+  .argument('<file>', '数据文件，如 data/2022.yaml')
+  .option('-n, --dry-run', '只列出将要修改的数字，不写入文件')
+  .action(async (workbook: string, file: string, options: { dryRun?: boolean }) => {
+    process.exitCode = await (await sheetCommands()).runImport(workbook, file, options);
   });
 
 program

@@ -1,7 +1,8 @@
 /**
  * `report-gen aggregate`: the county's statistics as the cell-by-cell sum of its members' (townships and
  * departments), for one year and edition, written as a new data file whose narrative the county writes. Members
- * the county profile lists (`members:`) but that have no data file are reported.
+ * the county profile lists (`members:`) but that have no data file are reported. With `update`, the figures of
+ * an existing county file are refreshed in place and its text, comments and layout are kept.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
@@ -9,10 +10,11 @@ import { findDataFiles } from '../batch/find-data-files.js';
 import { checkFile, type CheckedReport } from '../check/check-report.js';
 import { getAt } from '../compute/statistics.js';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS } from '../formats/shared/fields.js';
-import { writeNewFileAtomic } from '../output/atomic-write.js';
+import { writeFileAtomic, writeNewFileAtomic } from '../output/atomic-write.js';
 import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/finding.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { dataFileText } from './data-file-text.js';
+import { editInPlace, type ValueEdit } from './edit-in-place.js';
 
 export interface AggregateOptions {
   /** Member data files, or folders holding them. */
@@ -21,6 +23,10 @@ export interface AggregateOptions {
   out: string;
   /** The county's organisation profile (its `members:` list names the members expected). */
   org?: string;
+  /** Only the members' files of this year (folders may hold several years). */
+  year?: number;
+  /** Refresh the figures of the existing county file instead of writing a new one. */
+  update?: boolean;
 }
 
 export interface AggregateResult {
@@ -28,15 +34,20 @@ export interface AggregateResult {
   members: string[];
   missing: string[];
   findings: Finding[];
+  /** The members' checked reports, in the order summed. */
+  reports: CheckedReport[];
+  /** With `update`: how many figures changed. */
+  changed?: number;
 }
 
 export function aggregateMembers(options: AggregateOptions): AggregateResult {
   const out = resolve(options.out);
-  if (existsSync(out)) throw new ReportError([errorFinding('AGGREGATE', `${options.out} 已存在，aggregate 不会覆盖已有文件`)], EXIT.unusableInput);
-  const files = findDataFiles(options.members)
-    .map((f) => resolve(f.file))
-    .filter((f) => f !== out);
-  if (files.length === 0) throw new ReportError([errorFinding('AGGREGATE', `没有找到下属单位的数据文件：${options.members.join('、')}`)], EXIT.unusableInput);
+  const exists = existsSync(out);
+  if (exists && !options.update) {
+    throw new ReportError([errorFinding('AGGREGATE', `${options.out} 已存在，aggregate 不会覆盖已有文件；要按下属单位的最新数字更新它，请加 --update`)], EXIT.unusableInput);
+  }
+  if (!exists && options.update) throw new ReportError([errorFinding('AGGREGATE', `${options.out} 不存在，--update 只更新已有的本级数据文件`)], EXIT.unusableInput);
+  const files = memberFiles(options, out);
 
   const reports = files.map((file) => checkFile(file, { crossYear: false }));
   const errors = reports.flatMap((r) => r.findings.filter((f) => f.severity === 'error'));
@@ -45,7 +56,7 @@ export function aggregateMembers(options: AggregateOptions): AggregateResult {
   for (const report of reports) {
     if (report.data.year !== first.data.year || report.format.id !== first.format.id) {
       throw new ReportError(
-        [errorFinding('AGGREGATE', `不能混合不同年度或版式汇总：${shown(first)} 为 ${first.data.year}年 ${first.format.id}，此文件为 ${report.data.year}年 ${report.format.id}`, report.source.positionOf(['year']))],
+        [errorFinding('AGGREGATE', `不能混合不同年度或版式汇总：${shown(first)} 为 ${first.data.year}年 ${first.format.id}，此文件为 ${report.data.year}年 ${report.format.id}；目录中有多个年度时，请用 --year 选择`, report.source.positionOf(['year']))],
         EXIT.unusableInput,
       );
     }
@@ -53,10 +64,17 @@ export function aggregateMembers(options: AggregateOptions): AggregateResult {
   if (first.format.id === 'legacy') throw new ReportError([errorFinding('AGGREGATE', 'legacy 统计表的汇总暂不支持，只能汇总 2019 年起的全国统一格式')], EXIT.unusableInput);
 
   const year = first.data.year as number;
+  const named = /^(\d{4})\.ya?ml$/i.exec(basename(out))?.[1];
+  if (named && Number(named) !== year) {
+    throw new ReportError([errorFinding('AGGREGATE', `下属单位的数据是 ${year} 年的，不能写入以 ${named} 年命名的 ${options.out}；请改用 ${year}.yaml，或用 --year ${named} 选择年度`)], EXIT.unusableInput);
+  }
   const values = sumStatistics(reports);
   const expected = options.org ? membersListed(resolve(options.org)) : [];
   const names = new Set(files.flatMap((f) => [basename(dirname(f)), basename(f).replace(/\.ya?ml$/, '')]));
   const missing = expected.filter((name) => !names.has(name));
+  const findings: Finding[] = missing.map((name) => ({ severity: 'warning', rule: 'A1', message: `机关信息文件列出的下属单位「${name}」没有数据文件，未计入汇总` }));
+  if (options.update) return { file: out, members: files, missing, findings, reports, changed: updateFigures(out, options.out, year, first, values) };
+
   const text = dataFileText({
     format: first.format,
     year,
@@ -72,8 +90,62 @@ export function aggregateMembers(options: AggregateOptions): AggregateResult {
     ],
   });
   if (!writeNewFileAtomic(out, text)) throw new ReportError([errorFinding('AGGREGATE', `${options.out} 已存在，aggregate 不会覆盖已有文件`)], EXIT.unusableInput);
-  const findings: Finding[] = missing.map((name) => ({ severity: 'warning', rule: 'A1', message: `机关信息文件列出的下属单位「${name}」没有数据文件，未计入汇总` }));
-  return { file: out, members: files, missing, findings };
+  return { file: out, members: files, missing, findings, reports };
+}
+
+/** The members' data files: those given, or found in folders; with a year, only that year's. */
+function memberFiles(options: AggregateOptions, out: string): string[] {
+  let files = findDataFiles(options.members)
+    .map((f) => resolve(f.file))
+    .filter((f) => f !== out);
+  if (options.year !== undefined) files = files.filter((f) => yearOf(f) === options.year);
+  // The county's own files (its profile as `org:`) are not members, when a folder holds them too.
+  if (options.org) files = files.filter((f) => !isOrgOf(f, resolve(options.org!)));
+  if (files.length === 0) {
+    const which = options.year !== undefined ? ` ${options.year} 年的` : '';
+    throw new ReportError([errorFinding('AGGREGATE', `没有找到下属单位${which}数据文件：${options.members.join('、')}`)], EXIT.unusableInput);
+  }
+  return files;
+}
+
+function yearOf(file: string): unknown {
+  return (YamlSource.read(file).toJS() as { year?: unknown } | null)?.year;
+}
+
+function isOrgOf(file: string, profile: string): boolean {
+  const org = (YamlSource.read(file).toJS() as { org?: unknown } | null)?.org;
+  return typeof org === 'string' && resolve(dirname(file), org) === profile;
+}
+
+/** Writes the new sums into the existing county file in place; returns how many figures changed. */
+function updateFigures(out: string, shownOut: string, year: number, first: CheckedReport, values: Map<string, unknown>): number {
+  const source = YamlSource.read(out);
+  const data = source.toJS() as Record<string, unknown>;
+  if (data.year !== year) {
+    throw new ReportError([errorFinding('AGGREGATE', `${shownOut} 是 ${String(data.year)} 年的数据文件，不能用 ${year} 年的下属单位数字更新`, source.positionOf(['year']))], EXIT.unusableInput);
+  }
+  const edits: ValueEdit[] = [];
+  const set = (path: Array<string | number>, value: number | string) => {
+    const typed = getAt(data, path);
+    // Money compares by amount, so 0.3 typed as 0.30 is left as typed.
+    const same = typed === value || (typeof typed === 'number' && typeof value === 'string' && Number(value) === typed);
+    if (!same) edits.push({ path, text: String(value) });
+  };
+  for (const field of first.format.fields) {
+    const value = values.get(field.path.join('.'));
+    if (field.computed) continue;
+    if (field.kind === 'applicantRow') {
+      const row = value as number[];
+      row.forEach((n, i) => set([...field.path, i], n));
+      if (getAt(data, [...field.path, row.length]) !== undefined) set([...field.path, row.length], row.reduce((a, b) => a + b, 0));
+    } else if (field.kind === 'appealBlock') {
+      const block = value as Record<string, number>;
+      for (const r of APPEAL_RESULTS) set([...field.path, r.key], block[r.key]!);
+      if (getAt(data, [...field.path, 'total']) !== undefined) set([...field.path, 'total'], APPEAL_RESULTS.reduce((n, r) => n + block[r.key]!, 0));
+    } else set(field.path, value as number | string);
+  }
+  if (edits.length) writeFileAtomic(out, editInPlace(source.text, edits));
+  return edits.length;
 }
 
 const shown = (report: CheckedReport) => relative(process.cwd(), report.source.absolutePath);
