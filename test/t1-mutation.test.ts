@@ -40,7 +40,7 @@ function sites(file: string, text: string): Site[] {
   // Literal figures, found as T1 finds them.
   const report = check(text, file);
   const texts = report.data.text as Record<string, string>;
-  for (const f of findNarrativeFigures(texts, report.statistics.tree)) {
+  for (const f of findNarrativeFigures(texts, report.statistics.tree, report.data.year as number)) {
     if (!f.agrees || f.unit === '元' || f.unit === '万元') continue;
     found.push({ offset: offsetOf(text, report.source.positionOfIndex(['text', f.key], texts[f.key]!, f.index)), length: f.figure.length, value: f.value });
   }
@@ -54,7 +54,7 @@ function sites(file: string, text: string): Site[] {
     if (written === withValue) continue;
     const again = check(withValue, file);
     const t = again.data.text as Record<string, string>;
-    const hit = findNarrativeFigures(t, again.statistics.tree).find(
+    const hit = findNarrativeFigures(t, again.statistics.tree, again.data.year as number).find(
       (f) => offsetOf(withValue, again.source.positionOfIndex(['text', f.key], t[f.key]!, f.index)) === m.index && f.agrees,
     );
     if (hit) found.push({ offset: m.index!, length: m[0].length, value });

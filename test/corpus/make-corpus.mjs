@@ -340,6 +340,12 @@ const CASES = [
   ['t1-legacy-received', 'xf', 'requests: 收到群众依申请公开事项5件 where 统计表 （一）收到申请数 is 0', 0, [
     ['公开事项0件。', '公开事项⟦T1⟧5件。'],
   ]],
+  ['t1-report-year-in-clause', 'n21', 'overview: 2021年共受理政府信息公开申请9件 (the report year is no other period) where 表三 一、本年新收 is 7', 0, [
+    ['全年新收政府信息公开申请{{requests.received.total}}件', '2021年共受理政府信息公开申请⟦T1⟧9件'],
+  ]],
+  ['t1-2019-litigation', 'n19', 'overview: 行政诉讼2件 where both 表四 行政诉讼 columns are 0', 0, [
+    ['未经复议直接起诉的行政诉讼{{appeals.litigation_direct.total}}件，复议后起诉的行政诉讼{{appeals.litigation_after_review.total}}件', '被提起行政诉讼⟦T1⟧2件'],
+  ]],
   // ── Lints that know the genre ────────────────────────────────────────────────────────────────────────
   ['e1-org-placeholder-name', 'n21', 'org.name left as （请填写机关全称）, the placeholder init writes', 1, [['  name: 樟木乡人民政府\n', '  name: ⟦E1⟧（请填写机关全称）\n']]],
   ['e10-whole-figure-with-unit', 'n19', 'overview: 330余条 as in the original 2020 report, quoted whole', 0, [
@@ -470,6 +476,12 @@ const QUIET = [
     ['    ## 依申请公开\n', '    ##（二）依申请公开\n'],
     ['    ## 政府信息管理\n', '    ##政府信息管理\n'],
     ['对照上级发布的基层政务公开标准目录', '\n    1.对照上级发布的基层政务公开标准目录'],
+  ]],
+  ['t1-carried-in-completed', 'n21', 'overview: 上年结转的申请已全部办结 while 1 application is carried into next year (a claim about last year’s, not this year’s)', [
+    ['已办结的申请均在法定期限内答复', '上年结转的申请已全部办结，已办结的申请均在法定期限内答复'],
+  ]],
+  ['t1-columns-and-parts', 'n19', 'overview: a column, a part of a group and a comparison with last year, none compared', [
+    ['2020年，全乡收到政府信息公开申请{{requests.received.total}}件', '2020年，全乡收到政府信息公开申请{{requests.received.total}}件，其中自然人申请3件，因申请内容不明确无法提供2件，较上年收到申请减少4件'],
   ]],
 ];
 

@@ -11,9 +11,13 @@ import { findFalseClaims, findNarrativeFigures } from '../t1/find-figures.js';
 export function checkNarrativeFigures({ data, statistics, source }: RuleInput): Finding[] {
   const texts = (data.text ?? {}) as Record<string, unknown>;
   const findings: Finding[] = [];
-  for (const f of findNarrativeFigures(texts, statistics.tree)) {
+  for (const f of findNarrativeFigures(texts, statistics.tree, data.year as number)) {
     if (f.agrees) continue;
-    const hint = f.expression ? `；可写作「{{${f.expression}}}${f.unit}」，数字即随表格一致` : '';
+    const hint = f.expression
+      ? `；可写作「{{${f.expression}}}${f.unit}」，数字即随表格一致`
+      : f.parts
+        ? `；这是 ${f.parts.length} 格之和，可分别写出 ${f.parts.map((p) => `{{${p}}}`).join('、')}`
+        : '';
     findings.push({
       severity: 'warning',
       rule: 'T1',

@@ -21,6 +21,8 @@ export interface NarrativeFigure {
   value: number;
   /** The statistic to write instead (`requests.received.total`), when one expression gives the cell. */
   expression?: string;
+  /** The statistics a sum adds up (予以公开及部分公开), to be written one by one. */
+  parts?: string[];
   agrees: boolean;
 }
 
@@ -37,7 +39,7 @@ const CLAUSE_END = /[，,、；;。：:！？!?\n]/;
 const SENTENCE_END = /[；;。！？!?\n]/;
 
 /** Every figure of the narrative texts that names a table quantity with a value in the tables. */
-export function findNarrativeFigures(texts: Record<string, unknown>, tree: Record<string, unknown>): NarrativeFigure[] {
+export function findNarrativeFigures(texts: Record<string, unknown>, tree: Record<string, unknown>, year?: number): NarrativeFigure[] {
   const table = phraseTable();
   const found: NarrativeFigure[] = [];
   for (const [key, value] of Object.entries(texts)) {
@@ -58,7 +60,7 @@ export function findNarrativeFigures(texts: Record<string, unknown>, tree: Recor
       const { figure, unit } = match.groups as { figure: string; unit: string };
       const end = index + figure.length + unit.length;
       if (/^(?:以上|以下|左右|上下|次|余|多)/.test(value.slice(end))) continue;
-      const clause = value.slice(boundaryBefore(value, start, CLAUSE_END), index);
+      const clause = value.slice(boundaryBefore(value, start, CLAUSE_END), index).replace(year ? new RegExp(`${year}年度?`, 'g') : /(?!)/, '');
       if (table.skipClause.test(clause) || quantity.unless?.test(clause)) continue;
       const cell = cellFor(quantity, value, index, tree);
       if (!cell) continue;
@@ -73,6 +75,7 @@ export function findNarrativeFigures(texts: Record<string, unknown>, tree: Recor
         label: cell.label,
         value: cell.value,
         ...(cell.expression && !quantity.money ? { expression: cell.expression } : {}),
+        ...(cell.parts ? { parts: cell.parts } : {}),
         agrees: Math.abs(typed - cell.value) < 1e-9,
       });
     }
@@ -113,6 +116,7 @@ interface ResolvedCell {
   label: string;
   value: number;
   expression?: string;
+  parts?: string[];
   unit?: string;
 }
 
@@ -139,7 +143,7 @@ function firstAvailable(cells: readonly CellRef[], tree: Record<string, unknown>
     return {
       label: cell.label,
       value: (values as number[]).reduce((a, b) => a + b, 0),
-      ...(parts.length === 1 ? { expression: parts[0]! } : {}),
+      ...(parts.length === 1 ? { expression: parts[0]! } : { parts }),
       ...(money ? { unit: '万元' } : {}),
     };
   }
