@@ -30,9 +30,16 @@
  * - C1 at the value of text.overview or text.problems: the `|` of the block scalar.
  * - in the text (E1, E2, E9, E10, E15, TEMPLATE), the character inside the block scalar: E1 the first blank
  *   character, the `（` of （文字描述）, the first X or ×; E2 the first character of the template text; E9 the
- *   year's first digit; E10 the digit directly before 余/多 (the pair the rule matches and quotes); E15 the first
- *   of two doubled marks, or the half-width mark; TEMPLATE the first character of the unknown name inside
- *   `{{ }}`, or the `{{` that is never closed.
+ *   year's first digit; E10 the first digit of the figure (the rule quotes the whole figure with 余/多 and its
+ *   unit); E15 the first of two doubled marks, or the half-width mark; TEMPLATE the first character of the
+ *   unknown name inside `{{ }}`, or the `{{` that is never closed; T1 the first digit of the figure, or the first
+ *   character of the outcome words (均获维持, 全部办结); E6 the section number that starts the paragraph.
+ * - E1 on the organisation's name: the first character of the value of org.name.
+ * - L9 (information, listed only in the L9 case) at a sum left blank: the `~`, or the flow mapping's `{` when the
+ *   key is absent.
+ *
+ * All files are checked in two runs of `check --json` (one per core); a file's exit code is the one `check`
+ * gives it alone, derived from its status (unusable 2, errors 1, otherwise 0).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
