@@ -354,6 +354,9 @@ const CASES = [
   ['e9-stale-year-beside-plan', 'n21', 'problems: 针对2019年报告 in the same text as a 十四五 plan period (2021—2025年): only the stale year', 0, [
     ['针对2020年报告', '对照“十四五”规划（2021—2025年），针对⟦E9⟧2019年报告'],
   ]],
+  ['e9-stale-year-before-verb', 'n21', 'overview: 2019年实施的做法 (copied text, not the year of a law: no 起, no 修订)', 0, [
+    ['坚持“公开为常态', '延续⟦E9⟧2019年实施的做法，坚持“公开为常态'],
+  ]],
   ['schema-2019-amount-without-unit', 'n19', '表二 采购总金额 18.6 without a unit (only zero needs none)', 2, [
     ['{ projects: 2, amount: 18.6, unit: 万元 }', '⟦SCHEMA⟧{ projects: 2, amount: 18.6 }'],
   ]],

@@ -20,7 +20,9 @@ function yearBelongsInText(text: string, index: number, found: number, year: num
   const after = text.slice(index + 4, index + 24);
   const before = text.slice(Math.max(0, index - 12), index);
   if (/^年?\s*[—–\-~～至到]+\s*(?:19|20)[0-9]{2}/.test(after) || /(?:19|20)[0-9]{2}年?\s*[—–\-~～至到]+\s*$/.test(before)) return true;
-  if (/^年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:起)?(?:修订|修訂|修正|施行|实施|實施|颁布|頒布|公布|通过|通過)/.test(after)) return true;
+  // 「2019年修订」「2008年施行」「2008年5月1日起实施」; not 「2019年实施了…」 or 「2019年通过网站…」, which may be stale.
+  const date = '(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?';
+  if (new RegExp(`^年${date}(?:修订|修訂|修正|颁布|頒布|施行)|^年${date}起(?:施行|实施|實施)`).test(after)) return true;
   if (/^年(?:远景|遠景)/.test(after)) return true;
   const open = text.lastIndexOf('《', index);
   if (open >= 0 && text.indexOf('》', open) > index && !text.slice(open, index).includes('》')) return true;
