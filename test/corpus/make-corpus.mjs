@@ -346,6 +346,9 @@ const CASES = [
   ['t1-2019-litigation', 'n19', 'overview: 行政诉讼2件 where both 表四 行政诉讼 columns are 0', 0, [
     ['未经复议直接起诉的行政诉讼{{appeals.litigation_direct.total}}件，复议后起诉的行政诉讼{{appeals.litigation_after_review.total}}件', '被提起行政诉讼⟦T1⟧2件'],
   ]],
+  ['t1-2019-published-normative', 'n19', 'overview: 新公开规范性文件3件 where 表二 规范性文件 本年新公开数量 is 1', 0, [
+    ['全年新公开规范性文件{{active.normative_documents.published}}件', '全年新公开规范性文件⟦T1⟧3件'],
+  ]],
   // ── Lints that know the genre ────────────────────────────────────────────────────────────────────────
   ['e1-org-placeholder-name', 'n21', 'org.name left as （请填写机关全称）, the placeholder init writes', 1, [['  name: 樟木乡人民政府\n', '  name: ⟦E1⟧（请填写机关全称）\n']]],
   ['e10-whole-figure-with-unit', 'n19', 'overview: 330余条 as in the original 2020 report, quoted whole', 0, [
