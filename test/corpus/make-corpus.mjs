@@ -486,8 +486,8 @@ const QUIET = [
   ['t1-carried-in-completed', 'n21', 'overview: 上年结转的申请已全部办结 while 1 application is carried into next year (a claim about last year’s, not this year’s)', [
     ['已办结的申请均在法定期限内答复', '上年结转的申请已全部办结，已办结的申请均在法定期限内答复'],
   ]],
-  ['t1-columns-and-parts', 'n19', 'overview: a column, a part of a group and a comparison with last year, none compared', [
-    ['2020年，全乡收到政府信息公开申请{{requests.received.total}}件', '2020年，全乡收到政府信息公开申请{{requests.received.total}}件，其中自然人申请3件，因申请内容不明确无法提供2件，较上年收到申请减少4件，各村（居）和乡直各单位受理申请2件'],
+  ['t1-columns-and-parts', 'n19', 'overview: a column, a part of a group, a comparison with last year, a joint count of 复议 and 诉讼 and part of the organisation, none compared', [
+    ['2020年，全乡收到政府信息公开申请{{requests.received.total}}件', '2020年，全乡收到政府信息公开申请{{requests.received.total}}件，因政府信息公开申请行政复议、行政诉讼共2件，其中自然人申请3件，因申请内容不明确无法提供2件，较上年收到申请减少4件，各村（居）和乡直各单位受理申请2件'],
   ]],
 ];
 

@@ -36,6 +36,7 @@ export interface FalseClaim {
 }
 
 const CLAUSE_END = /[，,、；;。：:！？!?\n]/;
+const LIST_END = /[，,；;。：:！？!?\n]/;
 const SENTENCE_END = /[；;。！？!?\n]/;
 
 /** Every figure of the narrative texts that names a table quantity with a value in the tables. */
@@ -60,8 +61,11 @@ export function findNarrativeFigures(texts: Record<string, unknown>, tree: Recor
       const { figure, unit } = match.groups as { figure: string; unit: string };
       const end = index + figure.length + unit.length;
       if (/^(?:以上|以下|左右|上下|次|余|多)/.test(value.slice(end))) continue;
-      const clause = value.slice(boundaryBefore(value, start, CLAUSE_END), index).replace(year ? new RegExp(`${year}年度?`, 'g') : /(?!)/, '');
-      if (table.skipClause.test(clause) || quantity.unless?.test(clause)) continue;
+      const ownYear = year ? new RegExp(`${year}年度?`, 'g') : /(?!)/g;
+      const clause = value.slice(boundaryBefore(value, start, CLAUSE_END), index).replace(ownYear, '');
+      // A list joined by 、 shares its verb: 「行政复议、行政诉讼共2件」 is no count of 行政诉讼 alone.
+      const list = value.slice(boundaryBefore(value, start, LIST_END), index);
+      if (table.skipClause.test(clause) || quantity.unless?.test(list)) continue;
       const cell = cellFor(quantity, value, index, tree);
       if (!cell) continue;
       const typed = Number(figure) / (quantity.money && unit === '元' && cell.unit === '万元' ? 10000 : 1);
