@@ -24,7 +24,7 @@ describe('the examples', () => {
     expect(code).toBe(0);
     const findings = report.files[0].findings.filter((f: { severity: string }) => f.severity !== 'info');
     expect(findings.map((f: { rule: string; severity: string }) => `${f.severity} ${f.rule}`)).toEqual(['warning L1', 'warning L8', 'warning L8']);
-    expect(report.summary).toEqual({ files: 1, errors: 0, warnings: 3, info: 1 });
+    expect(report.summary).toEqual({ files: 1, errors: 0, warnings: 3, info: 4 }); // X0 and three L9 (sums left blank, computed)
   });
 
   it('--strict turns warnings into errors, for check and for build', () => {
@@ -44,7 +44,7 @@ describe('output and exit codes', () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     // One finding for the 自然人 column; the 总计 column follows from it and is not repeated.
-    expect(lines.at(-1)).toBe('检查完成：1 个文件，错误 1 处，警告 0 处');
+    expect(lines.at(-1)).toBe('检查完成：1 个文件，错误 1 处，警告 0 处，提示 1 处');
     expect(lines.filter((l) => / R1 /.test(l))).toHaveLength(1);
     expect(lines.find((l) => / R1 /.test(l))).toMatch(/^\S+:\d+:\d+ R1 表三「自然人」列：本年新收 6 \+ 上年结转 0 = 6，但办理结果总计 5 \+ 结转下年度 3 = 8，相差 2$/);
   });

@@ -26,7 +26,8 @@ export type BuildOutcome = { file: string; findings: Finding[]; /** Time this fi
 
 const registries = new Map<string, FontRegistry>();
 
-function fontsFor(config: string): FontRegistry {
+/** The fonts of a config file, loaded once per thread. */
+export function fontsFor(config: string): FontRegistry {
   let fonts = registries.get(config);
   if (!fonts) {
     fonts = FontRegistry.create(readFontConfig(config));

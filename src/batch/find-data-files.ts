@@ -1,6 +1,7 @@
 /**
  * The data files a `build` argument stands for: a file as given, or every data file below a folder (a YAML file
- * with a top-level `year:`), skipping templates/, orgs/, hidden folders and node_modules.
+ * with a top-level `year:`), skipping templates/, orgs/, hidden folders and node_modules. A named file that is an
+ * organisation profile (a top-level `name:` and no `year:`) is skipped too.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,8 +16,24 @@ export interface DataFile {
 
 export function findDataFiles(paths: readonly string[]): DataFile[] {
   return paths.flatMap((path) =>
-    isFolder(path) ? dataFilesBelow(path).map((file) => ({ file, mirrorFrom: dirname(resolve(path)) })) : [{ file: path }],
+    isFolder(path)
+      ? dataFilesBelow(path).map((file) => ({ file, mirrorFrom: dirname(resolve(path)) }))
+      : isOrgProfile(path)
+        ? []
+        : [{ file: path }],
   );
+}
+
+/** An organisation profile named among data files (as when a shell expands data/county/…/…yaml) is never taken for a report. */
+function isOrgProfile(path: string): boolean {
+  if (!/\.ya?ml$/.test(path)) return false;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return false;
+  }
+  return !/^year\s*:/m.test(text) && /^name\s*:/m.test(text);
 }
 
 function isFolder(path: string): boolean {

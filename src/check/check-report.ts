@@ -15,6 +15,9 @@ import { expandNarrative } from '../templating/narrative.js';
 import { checkCrossYear } from './cross-year.js';
 import { runRules } from './run-rules.js';
 import { lintNarrative } from './rules/narrative-lint.js';
+import { checkNarrativeFigures } from './rules/t1-narrative-figures.js';
+import { checkOrgName } from './rules/placeholder-org-name.js';
+import { checkTypedNumbering } from './rules/typed-numbering.js';
 import { checkRequiredContent } from './rules/required-content.js';
 import { validateReport } from './validate.js';
 
@@ -54,7 +57,7 @@ export function checkSource(source: YamlSource, options: CheckOptions = {}): Che
   const findings: Finding[] = [
     ...warnings,
     ...statistics.findings,
-    ...runRules([...format.rules, checkRequiredContent, lintNarrative], input),
+    ...runRules([...format.rules, checkRequiredContent, lintNarrative, checkNarrativeFigures, checkOrgName, checkTypedNumbering], input),
   ];
 
   const narratives = new Map<string, string>();

@@ -10,8 +10,6 @@ import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/f
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
-const MAX_FINDINGS = 20;
-
 /** What a file is validated against: a schema and the statistic fields that name its cells. */
 export interface ValidationTarget {
   schema: ReportFormat['schema'];
@@ -27,14 +25,28 @@ export function validateReport(
 ): Record<string, unknown> {
   restoreTypedText(data, source, textLikePaths);
   const result = format.schema.safeParse(data, { reportInput: true });
-  if (result.success) return result.data as Record<string, unknown>;
-  const described = (result.error.issues as Issue[]).flatMap((issue) => describeIssue(issue, format, source));
+  const missingUnits = amountsWithoutUnit(result.success ? (result.data as Record<string, unknown>) : data, format, source);
+  if (result.success && missingUnits.length === 0) return result.data as Record<string, unknown>;
+  const described = [...(result.success ? [] : (result.error.issues as Issue[]).flatMap((issue) => describeIssue(issue, format, source))), ...missingUnits];
   // One value can fail two checks with the same message (a date's pattern and its calendar check).
   const findings = [...new Map(described.map((f) => [`${f.at?.line}:${f.at?.col} ${f.message}`, f])).values()];
   findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
   // A negative count breaks a rule of the table (N1); any other problem makes the file unusable.
   const onlyRules = findings.every((f) => f.rule === 'N1');
-  throw new ReportError(findings.slice(0, MAX_FINDINGS), onlyRules ? EXIT.findings : EXIT.unusableInput);
+  throw new ReportError(findings, onlyRules ? EXIT.findings : EXIT.unusableInput);
+}
+
+/** A unit may be left out only when its amount is zero. */
+function amountsWithoutUnit(data: Record<string, unknown>, format: ValidationTarget, source: YamlSource): Finding[] {
+  return format.fields
+    .filter((field) => field.kind === 'unit')
+    .flatMap((field) => {
+      const parent = field.path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
+      if (!parent || typeof parent !== 'object') return [];
+      const { unit, amount } = parent as { unit?: unknown; amount?: unknown };
+      if (unit !== undefined || typeof amount !== 'number' || amount === 0) return [];
+      return [errorFinding('SCHEMA', `${labelFor(format.fields, field.path)}应为 元 或 万元（金额不为 0 时必须填写），实际为 空`, source.positionOf(field.path))];
+    });
 }
 
 /** Postcodes and phone numbers typed without quotes are read as numbers by YAML; keep what was typed. */

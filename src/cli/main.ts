@@ -114,11 +114,13 @@ program
 
 program
   .command('check')
-  .description('只核对数据（勾稽关系、跨年度、正文），不生成文件；退出码 0 无错误，1 有错误，2 无法读取')
-  .argument('<files...>', '数据文件')
+  .description('只核对，不生成文件：与 build 相同的全部核对（勾稽关系、跨年度、正文与表格、字形）；退出码 0 无错误，1 有错误，2 无法读取')
+  .argument('<files...>', '数据文件或目录（目录下的全部数据文件，与 build 相同）')
   .option('--json', '以 JSON 输出核对结果')
   .option('--strict', '警告也视为错误')
-  .action(async (files: string[], options: { json?: boolean; strict?: boolean }) => {
+  .option('--config <file>', '配置文件（字体，用于核对字形）', 'report-gen.config.yaml')
+  .option('--fix', '把正文中与表格一致的数字改写为 {{…}} 表达式（有不一致时不改写）')
+  .action(async (files: string[], options: { json?: boolean; strict?: boolean; config?: string; fix?: boolean }) => {
     process.exitCode = (await checkCommand()).runCheck(files, options);
   });
 

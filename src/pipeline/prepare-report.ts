@@ -2,7 +2,7 @@
  * load → check → compute → templates → document model. Everything up to the writers, shared by every
  * command. Throws a ReportError with findings when the input cannot become a report.
  */
-import { checkSource } from '../check/check-report.js';
+import { checkSource, type CheckedReport } from '../check/check-report.js';
 import type { ReportFormat } from '../formats/format.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { readMarkup } from '../markup/read-markup.js';
@@ -35,16 +35,9 @@ export interface PrepareOptions {
   strict?: boolean;
 }
 
-export function prepareReport(file: string, options: PrepareOptions = {}): PreparedReport {
-  return prepareFromSource(YamlSource.read(file), options);
-}
-
-export function prepareFromSource(source: YamlSource, options: PrepareOptions = {}): PreparedReport {
-  const checked = checkSource(source);
-  const { format, data, statistics, context, findings } = checked;
-  const blocking = findings.filter((f) => f.severity === 'error' || (options.strict && f.severity === 'warning'));
-  if (blocking.length) throw new ReportError(blocking.map((f) => ({ ...f, severity: 'error' as const })));
-
+/** Templates and markup → the document model of a checked report (`check` does this too, for glyph coverage). */
+export function renderReport(checked: CheckedReport): Pick<PreparedReport, 'document' | 'markup' | 'templates'> {
+  const { format, data, statistics, context, source } = checked;
   const narratives = new Map([...checked.narratives].map(([path, text]) => [path, narrativeToMarkup(text)]));
   const templateSet = templateSetFor(format, source.absolutePath);
   const markup = templateSet.render(context, { cells: statistics.cells, narratives });
@@ -61,6 +54,21 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
     },
     blocks: readMarkup(markup),
   };
+  return { document, markup, templates };
+}
+
+export function prepareReport(file: string, options: PrepareOptions = {}): PreparedReport {
+  return prepareFromSource(YamlSource.read(file), options);
+}
+
+export function prepareFromSource(source: YamlSource, options: PrepareOptions = {}): PreparedReport {
+  const checked = checkSource(source);
+  const { format, data, findings } = checked;
+  const blocking = findings.filter((f) => f.severity === 'error' || (options.strict && f.severity === 'warning'));
+  if (blocking.length) throw new ReportError(blocking.map((f) => ({ ...f, severity: 'error' as const })));
+
+  const { document, markup, templates } = renderReport(checked);
+  const year = data.year as number;
   const inputs = [source.absolutePath, ...(checked.profile ? [checked.profile] : []), ...(checked.sealFile ? [checked.sealFile] : [])];
   const signedOn = (data.document as { signed_on?: string } | undefined)?.signed_on;
   return {

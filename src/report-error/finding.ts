@@ -45,8 +45,8 @@ export function formatPosition(at: SourcePosition): string {
   return `${at.file}:${at.line}:${at.col}`;
 }
 
-/** Ids of documented rules (R1–R8, L1–L8, E1–E15, N1, C1, X0, A1); shape errors carry none. */
-const RULE_ID = /^[RLENCXA]\d+$/;
+/** Ids of documented rules (R1–R8, L1–L9, E1–E15, N1, C1, X0, A1, A2, T1); shape errors carry none. */
+const RULE_ID = /^[RLENCXAT]\d+$/;
 
 export function formatFinding(f: Finding): string {
   const where = f.at ? `${formatPosition(f.at)} ` : '';

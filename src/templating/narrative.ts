@@ -1,6 +1,7 @@
 /**
- * Narrative text from the data file: plain paragraphs separated by blank lines, `## ` lines as numbered
- * sub-headings, and Handlebars expressions that quote statistics. It becomes escaped markup.
+ * Narrative text from the data file: plain paragraphs separated by blank lines, `##` lines as numbered
+ * sub-headings (a typed （一） is dropped), numbered items (「1.」「（1）」 at the start of a line) as paragraphs of
+ * their own, and Handlebars expressions that quote statistics. It becomes escaped markup.
  */
 import Handlebars from 'handlebars';
 import { errorFinding, type Finding } from '../report-error/finding.js';
@@ -63,6 +64,13 @@ export function joinWrappedLines(lines: string[]): string {
   return out;
 }
 
+/** `## 主动公开` or `##主动公开` (a clerk's input method often drops the space); never `###`. */
+const HEADING = /^\s*##(?!#)\s*(\S.*)$/;
+/** A number typed before a sub-heading, which is numbered （一）（二）… automatically. */
+const TYPED_SUBHEADING_NUMBER = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])\s*/;
+/** A numbered item (「1.」「2、」「（1）」) at the start of a line begins its own paragraph; 「1.5万元」 does not. */
+const NUMBERED_ITEM = /^[\s\u3000]*(?:[0-9０-９]{1,2}[.．、](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)])/;
+
 /** Plain narrative text → markup of <h3> and <p> elements. */
 export function narrativeToMarkup(text: string): string {
   const parts: string[] = [];
@@ -73,13 +81,14 @@ export function narrativeToMarkup(text: string): string {
     paragraph = [];
   };
   for (const line of text.split(/\r?\n/)) {
-    const heading = /^\s*##\s+(.*)$/.exec(line);
+    const heading = HEADING.exec(line);
     if (heading) {
       flush();
-      parts.push(`<h3>${escapeMarkup(heading[1]!.trim())}</h3>`);
+      parts.push(`<h3>${escapeMarkup(heading[1]!.trim().replace(TYPED_SUBHEADING_NUMBER, ''))}</h3>`);
     } else if (!line.trim()) {
       flush();
     } else {
+      if (NUMBERED_ITEM.test(line)) flush();
       paragraph.push(line);
     }
   }

@@ -35,17 +35,24 @@ function sub(text, from, to) {
   return text.slice(0, first) + to + text.slice(first + from.length);
 }
 
-const XINFENG_NOTE = 'data/xinfeng/2017.yaml with 收到申请数 total 3 → 0 (removes its own L1 and two L8)';
+/** Applies [from, to] edits in order. */
+const edits = (text, pairs) => pairs.reduce((t, [from, to]) => sub(t, from, to), text);
+
+const XINFENG_NOTE = 'data/xinfeng/2017.yaml with 收到申请数 total 3 → 0 (removes its own L1 and two L8), and 收到…3件 → 0件 in the text (T1)';
 const BASES = {
   n21: { file: 'data/2021.yaml', text: read('data/2021.yaml') },
   n19: { file: 'data/2020.yaml', text: read('data/2020.yaml') },
   // The 信丰县 example keeps its typed totals but without its three published inconsistencies.
-  xf: { file: XINFENG_NOTE, text: sub(read('data/xinfeng/2017.yaml'), 'received: { total: 3, ', 'received: { total: 0, ') },
+  xf: {
+    file: XINFENG_NOTE,
+    text: edits(read('data/xinfeng/2017.yaml'), [
+      ['received: { total: 3, ', 'received: { total: 0, '],
+      ['公开事项3件。', '公开事项0件。'],
+    ]),
+  },
   df: { file: 'data/dongfeng/2011.yaml', text: read('data/dongfeng/2011.yaml') },
 };
 
-/** Applies [from, to] edits in order. */
-const edits = (text, pairs) => pairs.reduce((t, [from, to]) => sub(t, from, to), text);
 
 const MARKER = /⟦([A-Z][A-Z0-9]*)⟧/g;
 
@@ -148,7 +155,7 @@ const CASES = [
   ['e8-issued-two-years-late', 'n21', 'issued 2024-01-18 for the 2021 report', 0, [['issued: 2022-01-18', 'issued: ⟦E8⟧2024-01-18']]],
   ['e9-old-year-in-overview', 'n21', 'overview: 2015年 in the first paragraph', 0, [['坚持“公开为常态', '延续⟦E9⟧2015年以来的做法，坚持“公开为常态']]],
   ['e9-stale-year-in-problems', 'n21', 'problems: 针对2019年报告 (a copied old draft)', 0, [['针对2020年报告', '针对⟦E9⟧2019年报告']]],
-  ['e10-vague-quantity', 'n21', 'overview: 600余条 instead of 612条', 0, [['全年主动公开政府信息612条', '全年主动公开政府信息60⟦E10⟧0余条']]],
+  ['e10-vague-quantity', 'n21', 'overview: 600余条 instead of 612条', 0, [['全年主动公开政府信息612条', '全年主动公开政府信息⟦E10⟧600余条']]],
   ['e13-fee-without-xinxichulifei', 'n21', 'fee statement without 信息处理费', 0, [['fee: 本年度未收取信息处理费。', 'fee: ⟦E13⟧本年度未收取任何费用。']]],
   ['e15-doubled-dunhao', 'n21', 'overview: 、、 between two channels', 0, [['以各村宣传栏、樟木乡微信公众号', '以各村宣传栏⟦E15⟧、、樟木乡微信公众号']]],
   ['e15-halfwidth-comma', 'n21', 'problems: half-width comma between Chinese characters', 0, [['质量不高，政策解读', '质量不高⟦E15⟧,政策解读']]],
@@ -224,7 +231,7 @@ const CASES = [
   ['e1-2019-blank-number', 'n19', 'overview: 主动公开 580 deleted, two spaces left before 条', 1, [
     ['全年主动公开政府信息580条，以', '全年主动公开政府信息⟦E1⟧  条，以'],
   ]],
-  ['e10-2019-vague-quantity', 'n19', 'overview: 580多条', 0, [['全年主动公开政府信息580条，以', '全年主动公开政府信息58⟦E10⟧0多条，以']]],
+  ['e10-2019-vague-quantity', 'n19', 'overview: 580多条', 0, [['全年主动公开政府信息580条，以', '全年主动公开政府信息⟦E10⟧580多条，以']]],
   ['e15-2019-halfwidth-semicolon', 'n19', 'overview (平台建设, 22 lines into the block): half-width ; between Chinese characters', 0, [
     ['做到流程上墙、服务卡到手', '做到流程上墙⟦E15⟧;服务卡到手'],
   ]],
@@ -286,16 +293,16 @@ const CASES = [
   ['e2-legacy-leftover-instruction', 'xf', 'requests: the template instruction left in, as in the original', 1, [
     ['    自2017年1月1日起至2017年12月31日止，收到群众', '    ⟦E2⟧县本级受理依申请公开的数量、受理方式、涉及内容。自2017年1月1日起至2017年12月31日止，收到群众'],
   ]],
-  ['e1-legacy-blank-number', 'xf', 'requests: 收到群众依申请公开事项   件', 1, [['公开事项3件。', '公开事项⟦E1⟧   件。']]],
+  ['e1-legacy-blank-number', 'xf', 'requests: 收到群众依申请公开事项   件', 1, [['公开事项0件。', '公开事项⟦E1⟧   件。']]],
   ['e15-legacy-halfwidth-colon', 'xf', 'active (5 lines into the block): half-width colon after 概况信息', 0, [['1.概况信息。包括', '1.概况信息⟦E15⟧:包括']]],
   ['template-legacy-unknown-statistic', 'xf', 'requests: {{statistics.requests.received.totl}} (total mistyped)', 1, [
-    ['公开事项3件。', '公开事项{{⟦TEMPLATE⟧statistics.requests.received.totl}}件。'],
+    ['公开事项0件。', '公开事项{{⟦TEMPLATE⟧statistics.requests.received.totl}}件。'],
   ]],
 
   // ── legacy without 统计表, traditional characters (data/dongfeng/2011.yaml) ───────────────────────
   ['e15-traditional-doubled-comma', 'df', 'overview: ，， after 正確領導下', 0, [['正確領導下，我鎮', '正確領導下⟦E15⟧，，我鎮']]],
   ['e1-traditional-cross-placeholder', 'df', 'active: ×× instead of 759', 1, [['主動公開政府信息759條', '主動公開政府信息⟦E1⟧××條']]],
-  ['e10-traditional-vague-quantity', 'df', 'requests: 758多件 as in the original', 0, [['接受公眾諮詢，其中', '接受公眾諮詢75⟦E10⟧8多件，其中']]],
+  ['e10-traditional-vague-quantity', 'df', 'requests: 758多件 as in the original', 0, [['接受公眾諮詢，其中', '接受公眾諮詢⟦E10⟧758多件，其中']]],
   ['e9-traditional-far-year', 'df', 'problems: 2013年 in the 2011 report', 0, [['為此，今年，我鎮', '為此，⟦E9⟧2013年，我鎮']]],
   ['e8-traditional-issued-same-year', 'df', 'issued 2011-12-30, in the report year itself', 0, [['issued: 2012-03-20', 'issued: ⟦E8⟧2011-12-30']]],
   ['c1-traditional-problems-dash', 'df', 'problems: only ——', 1, [
@@ -308,6 +315,65 @@ const CASES = [
   ['schema-traditional-missing-appeals', 'df', 'text.appeals missing (as in the original): points at the text mapping', 2, [
     ['  overview: |                        # 一、概述', '  ⟦SCHEMA⟧overview: |                        # 一、概述'],
     ['  appeals: |                         # 五、因政府信息公开申请行政复议、提起行政诉讼的情况：原文缺此项（E6），补写，内容为假定\n    本年度未發生因政府信息公開申請行政復議、提起行政訴訟的情況。\n\n', ''],
+  ]],
+
+  // ── T1: figures and outcome words of the narrative against the tables ──────────────────────────────
+  ['t1-disclosed-and-partly', 'n21', 'overview: 予以公开及部分公开5件 where 表三 （一）+（二） 总计 is 4 (a provincial 2019 report wrote 258 for 275)', 0, [
+    ['其中予以公开{{requests.results.disclosed.total}}件，部分公开{{requests.results.partly_disclosed.total}}件', '其中予以公开及部分公开⟦T1⟧5件'],
+  ]],
+  ['t1-unavailable-group', 'n21', 'overview: 因本机关不掌握等原因无法提供3件 where （四）无法提供 is 1 (the same report: 265 for 337)', 0, [
+    ['无法提供{{requests.results.unavailable.sum.total}}件', '因本机关不掌握等原因无法提供⟦T1⟧3件'],
+  ]],
+  ['t1-all-upheld-pending', 'n21', 'overview: 行政复议…均获维持 while 表四 行政复议 has one case 尚未审结', 0, [
+    ['其中结果维持{{appeals.review.upheld}}件', '⟦T1⟧均获维持'],
+    ['review:                  { upheld: 1, corrected: 0, other: 0, pending: 0 }', 'review:                  { upheld: 1, corrected: 0, other: 0, pending: 1 }'],
+  ]],
+  ['t1-all-completed-carried-out', 'n21', 'overview: 申请全部办结 while 表三 结转下年度 is 1', 0, [
+    ['已办结的申请均在法定期限内答复', '申请⟦T1⟧全部办结，均在法定期限内答复'],
+  ]],
+  ['t1-repealed', 'n21', 'overview: 废止3件 where 表二 行政规范性文件 本年废止件数 is 1 (subject carried from 制发行政规范性文件)', 0, [
+    ['废止{{active.normative_documents.repealed}}件', '废止⟦T1⟧3件'],
+  ]],
+  ['t1-2019-received', 'n19', 'overview: 收到政府信息公开申请3件 where 表三 一、本年新收 is 0', 0, [
+    ['全乡收到政府信息公开申请{{requests.received.total}}件', '全乡收到政府信息公开申请⟦T1⟧3件'],
+  ]],
+  ['t1-legacy-received', 'xf', 'requests: 收到群众依申请公开事项5件 where 统计表 （一）收到申请数 is 0', 0, [
+    ['公开事项0件。', '公开事项⟦T1⟧5件。'],
+  ]],
+  ['t1-report-year-in-clause', 'n21', 'overview: 2021年共受理政府信息公开申请9件 (the report year is no other period) where 表三 一、本年新收 is 7', 0, [
+    ['全年新收政府信息公开申请{{requests.received.total}}件', '2021年共受理政府信息公开申请⟦T1⟧9件'],
+  ]],
+  ['t1-2019-litigation', 'n19', 'overview: 行政诉讼2件 where both 表四 行政诉讼 columns are 0', 0, [
+    ['未经复议直接起诉的行政诉讼{{appeals.litigation_direct.total}}件，复议后起诉的行政诉讼{{appeals.litigation_after_review.total}}件', '被提起行政诉讼⟦T1⟧2件'],
+  ]],
+  ['t1-2019-published-normative', 'n19', 'overview: 新公开规范性文件3件 where 表二 规范性文件 本年新公开数量 is 1', 0, [
+    ['全年新公开规范性文件{{active.normative_documents.published}}件', '全年新公开规范性文件⟦T1⟧3件'],
+  ]],
+  // ── Lints that know the genre ────────────────────────────────────────────────────────────────────────
+  ['e1-org-placeholder-name', 'n21', 'org.name left as （请填写机关全称）, the placeholder init writes', 1, [['  name: 樟木乡人民政府\n', '  name: ⟦E1⟧（请填写机关全称）\n']]],
+  ['e10-whole-figure-with-unit', 'n19', 'overview: 330余条 as in the original 2020 report, quoted whole', 0, [
+    ['全年主动公开政府信息580条，以', '全年主动公开政府信息580条，其中网站发布⟦E10⟧330余条，以'],
+  ]],
+  ['e9-stale-year-beside-plan', 'n21', 'problems: 针对2019年报告 in the same text as a 十四五 plan period (2021—2025年): only the stale year', 0, [
+    ['针对2020年报告', '对照“十四五”规划（2021—2025年），针对⟦E9⟧2019年报告'],
+  ]],
+  ['e9-stale-year-before-verb', 'n21', 'overview: 2019年实施的做法 (copied text, not the year of a law: no 起, no 修订)', 0, [
+    ['坚持“公开为常态', '延续⟦E9⟧2019年实施的做法，坚持“公开为常态'],
+  ]],
+  ['schema-2019-amount-without-unit', 'n19', '表二 采购总金额 18.6 without a unit (only zero needs none)', 2, [
+    ['{ projects: 2, amount: 18.6, unit: 万元 }', '⟦SCHEMA⟧{ projects: 2, amount: 18.6 }'],
+  ]],
+  ['l9-blank-sums-computed', 'xf', '统计表 四、行政复议数量 typed ~: it and the other blank sums are computed, with a notice each', 0, [
+    ['reviews: { upheld: 0,', 'reviews: { total: ⟦L9⟧~, upheld: 0,'],
+    ['litigation: { upheld: 0,', 'litigation: ⟦L9⟧{ upheld: 0,'],
+    ['staff: { full_time: 2,', 'staff: ⟦L9⟧{ full_time: 2,'],
+  ]],
+  // ── Typed numbering ──────────────────────────────────────────────────────────────────────────────────
+  ['e6-typed-section-number', 'n21', 'other: a second 六、 typed as a paragraph (the original 2020 report printed two 六、)', 0, [
+    ['    无其他需要报告的事项。', '    无其他需要报告的事项。\n\n    ⟦E6⟧六、2022年工作计划。继续做好政府信息公开工作。'],
+  ]],
+  ['e6-typed-subheading-number', 'n19', 'overview: a paragraph starting with a typed （一）', 0, [
+    ['    全年主动公开政府信息580条，以', '    ⟦E6⟧（一）全年主动公开政府信息580条，以'],
   ]],
 ];
 
@@ -365,3 +431,71 @@ for (const [name, description, exit, [earlierName, earlierBase, earlierEdits], [
   written++;
 }
 console.log(`${written} checked files written to ${out}`);
+
+/**
+ * Text that clerks really write and that once raised a false alarm: each file in test/corpus/quiet/ must check
+ * with no error and no warning (test/quiet-corpus.test.ts). [name, base, description, edit pairs]
+ */
+const QUIET = [
+  ['e1-government-url', 'n21', 'overview: a government URL with /xxgk/ (信息公开) in parentheses', [
+    ['以樟木乡人民政府信息公开平台为主要渠道', '以樟木乡人民政府信息公开平台（http://www.xingguo.gov.cn/zmx/xxgk/index.html）为主要渠道'],
+  ]],
+  ['e1-email-file-latin', 'n21', 'other: an e-mail address, a file name and a Latin word with xx in them', [
+    ['    无其他需要报告的事项。', '    意见建议可发送至 xxgk@xingguo.gov.cn，申请表见附件 xxgksqb.doc（Word 格式，Maxx 版式）。无其他需要报告的事项。'],
+  ]],
+  ['e10-hotline', 'n21', 'overview: 依托12345多渠道受理 (a hotline number before 多渠道)', [
+    ['提供政府信息查阅和依申请公开受理服务', '依托12345多渠道受理群众诉求，提供政府信息查阅和依申请公开受理服务'],
+  ]],
+  ['e10-phone-and-code', 'n21', 'other: a phone number and a document number before 多', [
+    ['    无其他需要报告的事项。', '    群众可拨打0797-5224110多方咨询，或依照兴府办字〔2021〕12号多措并举反映诉求。无其他需要报告的事项。'],
+  ]],
+  ['e9-plan-period', 'n21', 'problems: 「十四五」规划（2021—2025年）', [
+    ['2022年，我乡将重点做好以下工作', '2022年，我乡将对照“十四五”规划（2021—2025年）重点做好以下工作'],
+  ]],
+  ['e9-vision-2035', 'n21', 'problems: 2035年远景目标 and a 十四五 target year', [
+    ['2022年，我乡将重点做好以下工作', '2022年，我乡将围绕“十四五”规划和2035年远景目标，力争到2025年基本建成“阳光政府”，重点做好以下工作'],
+  ]],
+  ['e9-law-years', 'n21', 'overview: 2019年修订的《条例》 and 2008年5月1日起施行', [
+    ['认真贯彻落实《中华人民共和国政府信息公开条例》', '认真贯彻落实2019年修订的《中华人民共和国政府信息公开条例》（2008年5月1日起施行）'],
+  ]],
+  ['e9-year-in-title', 'n21', 'overview: an old year inside a document title', [
+    ['和上级关于政务公开工作的部署', '和《关于印发2016年政务公开工作要点的通知》等上级部署'],
+  ]],
+  ['zero-amount-without-unit', 'n19', '表二 采购总金额 0 typed without a unit', [
+    ['{ projects: 2, amount: 18.6, unit: 万元 }', '{ projects: 0, amount: 0 }'],
+  ]],
+  ['t1-literal-figures-agree', 'n21', 'overview: every figure typed as digits, all agreeing with the tables', [
+    ['全年新收政府信息公开申请{{requests.received.total}}件', '全年新收政府信息公开申请7件'],
+    ['上年结转{{requests.carried_in.total}}件', '上年结转0件'],
+    ['本年度办理完结{{requests.results.total.total}}件', '本年度办理完结6件'],
+    ['其中予以公开{{requests.results.disclosed.total}}件，部分公开{{requests.results.partly_disclosed.total}}件', '其中予以公开及部分公开4件'],
+    ['无法提供{{requests.results.unavailable.sum.total}}件', '因本机关不掌握相关政府信息无法提供1件'],
+    ['结转下年度继续办理{{requests.carried_out.total}}件', '结转下年度继续办理1件'],
+    ['被申请行政复议{{appeals.review.total}}件，其中结果维持{{appeals.review.upheld}}件', '被申请行政复议1件，均获维持，无一被纠正'],
+    ['全年制发行政规范性文件{{active.normative_documents.issued}}件，废止{{active.normative_documents.repealed}}件', '全年制发行政规范性文件2件，废止1件'],
+  ]],
+  ['t1-ambiguous-subjects', 'n21', 'overview: figures whose subject is not certain (a column, a comparison, another year, a sub-reason) are not compared', [
+    ['全年新收政府信息公开申请{{requests.received.total}}件', '全年新收政府信息公开申请{{requests.received.total}}件，较上年收到申请增加3件，2020年收到申请9件'],
+    ['无法提供{{requests.results.unavailable.sum.total}}件', '无法提供{{requests.results.unavailable.sum.total}}件（其中因信息不存在无法提供5件）'],
+  ]],
+  ['numbering-typed-in-headings', 'n21', 'overview: ## with no space and a typed （一）; a numbered list inside a paragraph', [
+    ['    ## 依申请公开\n', '    ##（二）依申请公开\n'],
+    ['    ## 政府信息管理\n', '    ##政府信息管理\n'],
+    ['对照上级发布的基层政务公开标准目录', '\n    1.对照上级发布的基层政务公开标准目录'],
+  ]],
+  ['t1-carried-in-completed', 'n21', 'overview: 上年结转的申请已全部办结 while 1 application is carried into next year (a claim about last year’s, not this year’s)', [
+    ['已办结的申请均在法定期限内答复', '上年结转的申请已全部办结，已办结的申请均在法定期限内答复'],
+  ]],
+  ['t1-columns-and-parts', 'n19', 'overview: a column, a part of a group, a comparison with last year, a joint count of 复议 and 诉讼 and part of the organisation, none compared', [
+    ['2020年，全乡收到政府信息公开申请{{requests.received.total}}件', '2020年，全乡收到政府信息公开申请{{requests.received.total}}件，因政府信息公开申请行政复议、行政诉讼共2件，其中自然人申请3件，因申请内容不明确无法提供2件，较上年收到申请减少4件，各村（居）和乡直各单位受理申请2件'],
+  ]],
+];
+
+const quietOut = join(root, 'test', 'corpus', 'quiet');
+rmSync(quietOut, { recursive: true, force: true });
+mkdirSync(quietOut, { recursive: true });
+for (const [name, base, description, pairs] of QUIET) {
+  const text = noMarkers(edits(BASES[base].text, pairs));
+  writeFileSync(join(quietOut, `${name}.yaml`), schemaFrom(`# case: ${description}\n# base: ${BASES[base].file}\n${text}`, 3));
+}
+console.log(`${QUIET.length} quiet files written to ${quietOut}`);

@@ -28,6 +28,7 @@ export function computeLegacyStatistics(data: Record<string, unknown>, source: Y
       const parts = row.sumOf.map((part) => ({ row: byPath.get(part.join('.'))!, value: valueOf(part) }));
       const sum = parts.reduce((total, part) => total + (part.value ?? 0), 0);
       if (typeof typed === 'number' && typed !== sum) findings.push(sumFinding(row, typed, sum, parts, source));
+      if (typeof typed !== 'number') findings.push(computedNotice(row, sum, source));
       value = typeof typed === 'number' ? typed : sum;
       setAt(tree, path, value);
     }
@@ -43,6 +44,16 @@ export function computeLegacyStatistics(data: Record<string, unknown>, source: Y
     cells.set(['statistics', ...row.path].join('.'), shown);
   }
   return { tree: { statistics: tree }, cells, findings };
+}
+
+/** A sum left blank is printed as computed; the clerk is told, since the printed table shows it as typed. */
+function computedNotice(row: StatisticsRow, sum: number, source: YamlSource): Finding {
+  return {
+    severity: 'info',
+    rule: 'L9',
+    message: `统计表「${row.label}」未填写，按其分项之和 ${sum} 计算并印出`,
+    at: source.positionOf(['statistics', ...row.path!]),
+  };
 }
 
 function sumFinding(

@@ -79,7 +79,8 @@ function fieldSchema(field: FieldDef): z.ZodType {
     case 'appealBlock':
       return appealBlock(label);
     case 'unit':
-      return z.enum(['元', '万元']).describe(label);
+      // A zero amount needs no unit; a non-zero amount without one is refused in validateReport.
+      return z.enum(['元', '万元']).optional().describe(`${label}（金额为 0 时可不填）`);
     case 'countOrBlank':
       return count().nullable().describe(`${label}（空白填 ~）`);
     case 'moneyOrBlank':

@@ -1,0 +1,93 @@
+/**
+ * The T1 phrase table (narrative-figures.yaml beside this file): how the narrative names each table quantity.
+ * Read once, validated, and compiled to regular expressions.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+/** Kept in src/check/t1/ and read from there by the compiled code in dist/check/t1/ too (tsc copies no YAML). */
+const TABLE_FILE = join(fileURLToPath(new URL('../../../', import.meta.url)), 'src', 'check', 't1', 'narrative-figures.yaml');
+
+const cellSchema = z.strictObject({ path: z.string(), label: z.string(), legacy: z.string().optional() });
+const tableSchema = z.strictObject({
+  skip_clause: z.string(),
+  quantities: z.array(
+    z.strictObject({
+      name: z.string(),
+      before: z.array(z.string()).min(1),
+      units: z.array(z.string()).min(1),
+      unless: z.string().optional(),
+      money: z.boolean().optional(),
+      cells: z.array(cellSchema).optional(),
+      subject: z.record(z.string(), cellSchema).optional(),
+    }),
+  ),
+  claims: z.array(
+    z.strictObject({
+      name: z.string(),
+      words: z.string(),
+      unless: z.string().optional(),
+      check: z.enum(['all_upheld', 'none_corrected', 'all_completed']),
+    }),
+  ),
+});
+
+export type CellRef = z.infer<typeof cellSchema>;
+export type ClaimCheck = z.infer<typeof tableSchema>['claims'][number]['check'];
+
+export interface Quantity {
+  name: string;
+  /** Matches the words before the figure, the figure and its unit; groups: figure, unit. */
+  regex: RegExp;
+  unless?: RegExp;
+  money: boolean;
+  cells: CellRef[];
+  /** Subject word → cell, when the sentence's subject names the cell. */
+  subject?: Map<string, CellRef>;
+}
+
+export interface Claim {
+  name: string;
+  regex: RegExp;
+  unless?: RegExp;
+  check: ClaimCheck;
+}
+
+export interface PhraseTable {
+  skipClause: RegExp;
+  quantities: Quantity[];
+  claims: Claim[];
+}
+
+let table: PhraseTable | undefined;
+
+export function phraseTable(): PhraseTable {
+  table ??= compile(tableSchema.parse(parse(readFileSync(TABLE_FILE, 'utf8'))));
+  return table;
+}
+
+function compile(raw: z.infer<typeof tableSchema>): PhraseTable {
+  return {
+    skipClause: new RegExp(raw.skip_clause),
+    quantities: raw.quantities.map((q) => {
+      const units = [...q.units].sort((a, b) => b.length - a.length).join('|');
+      return {
+        name: q.name,
+        regex: new RegExp(`(?:${q.before.join('|')})(?<figure>[0-9]+(?:\\.[0-9]+)?)(?<unit>${units})`, 'g'),
+        ...(q.unless ? { unless: new RegExp(q.unless) } : {}),
+        money: q.money ?? false,
+        cells: q.cells ?? [],
+        ...(q.subject ? { subject: new Map(Object.entries(q.subject)) } : {}),
+      };
+    }),
+    claims: raw.claims.map((c) => ({
+      name: c.name,
+      regex: new RegExp(c.words, 'g'),
+      ...(c.unless ? { unless: new RegExp(c.unless) } : {}),
+      check: c.check,
+    })),
+  };
+}
