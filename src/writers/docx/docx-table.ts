@@ -2,7 +2,10 @@
  * Official tables in DOCX: fixed layout at the full text width, merges as gridSpan/vMerge (docx inserts the
  * continuation cells itself), header rows repeated, rows never split. Keep rules sit only where they are
  * needed: the header rows and the first body row keep with the next row, so a table never starts with its
- * header alone at the foot of a page; row-spanning groups of up to a few rows keep together.
+ * header alone at the foot of a page. A table with row-spanning groups among its body rows (表三) is kept whole
+ * when it fits on a page: Word and LibreOffice print a merged cell's text only on the page where the merge
+ * starts, so a group split over two pages would show an empty label cell on the second. (Word honours keep-with-next
+ * on table rows; LibreOffice 7 does not, and there a 表三 that meets a page end still splits.)
  *
  * Column widths are fixed in twips and derived from the table's own columns: every column holding figures is
  * at least as wide as its widest figure at the table's type size, the label columns give up width first, and
@@ -41,8 +44,10 @@ const borders = { top: border, bottom: border, left: border, right: border, insi
 const CELL_MARGIN_X = 57;
 /** A label column keeps at least two characters. */
 const MIN_LABEL_CHARS = 2;
-/** Row-spanning groups of at most this many rows are kept on one page. */
-const KEPT_GROUP_ROWS = 4;
+/** A table with body groups is kept whole if its estimated height is at most this share of the type area. */
+const KEPT_WHOLE_SHARE = 0.9;
+/** Line height of table text as a multiple of its size, generous (Noto Sans CJK's is 1.45). */
+const TABLE_LINE_FACTOR = 1.45;
 
 class NoWrap extends XmlComponent {
   constructor() {
@@ -117,7 +122,8 @@ export function docxTable(table: TableBlock): Table {
   const total = widths.reduce((a, b) => a + b, 0);
   const style = tableStyleId(size);
   const headerRows = table.rows.filter((r) => r.header).length;
-  const keptRows = groupRowsKept(table);
+  const keptWhole = hasBodyGroups(table) && estimatedHeight(table, widths, size) <= KEPT_WHOLE_SHARE * PAGE.textHeight;
+  const lastRow = table.rows.length - 1;
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
@@ -141,7 +147,7 @@ export function docxTable(table: TableBlock): Table {
                     style,
                     alignment: ALIGNMENT[cell.align],
                     ...(cell.indent ? { indent: { left: twips(cell.indent * size) } } : {}),
-                    ...(r <= headerRows || keptRows.has(r) ? { keepNext: true } : {}),
+                    ...(r <= headerRows || (keptWhole && r < lastRow) ? { keepNext: true } : {}),
                     children: [new TextRun(line)],
                   }),
               ),
@@ -154,17 +160,22 @@ export function docxTable(table: TableBlock): Table {
   });
 }
 
-/** Rows (but the last) of each small row-spanning group among the body rows: kept with the next row. */
-function groupRowsKept(table: TableBlock): Set<number> {
-  const kept = new Set<number>();
-  table.rows.forEach((row, r) => {
-    if (row.header) return;
-    for (const cell of row.cells) {
-      if (cell.rowSpan < 2 || cell.rowSpan > KEPT_GROUP_ROWS) continue;
-      for (let i = r; i < r + cell.rowSpan - 1; i++) kept.add(i);
+const hasBodyGroups = (table: TableBlock) => table.rows.some((row) => !row.header && row.cells.some((cell) => cell.rowSpan > 1));
+
+/** Points the table takes: each row as tall as its tallest cell's wrapped lines (a row-spanning cell counts in its first row). */
+function estimatedHeight(table: TableBlock, widths: number[], size: number): number {
+  const grid = placeCells(table);
+  return table.rows.reduce((height, _, r) => {
+    let lines = 1;
+    for (const placed of grid[r]!) {
+      if (!placed || placed.row !== r) continue;
+      const width = widths.slice(placed.col, placed.col + placed.cell.colSpan).reduce((a, b) => a + b, 0) / 20 - (2 * CELL_MARGIN_X) / 20;
+      const perLine = Math.max(1, Math.floor(width / size));
+      const cellLines = placed.cell.lines.reduce((n, line) => n + Math.max(1, Math.ceil(textCells(line) / perLine)), 0);
+      lines = Math.max(lines, Math.ceil(cellLines / placed.cell.rowSpan));
     }
-  });
-  return kept;
+    return height + lines * size * TABLE_LINE_FACTOR + 1;
+  }, 0);
 }
 
 /** w:noWrap in the cell's properties, before w:vAlign as the schema orders them. */
