@@ -25,7 +25,7 @@ import { placeSignature, textCells } from '../../layout/signature.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
 import { officeFaceNames, officeFaces } from '../../fonts/office-faces.js';
 import type { Block, ColophonBlock, ReportDocument } from '../../model/document.js';
-import { STYLE_ID, stylesXml } from './docx-styles.js';
+import { BODY_CHARACTER_SPACING_TWIPS, STYLE_ID, stylesXml } from './docx-styles.js';
 import { docxTable } from './docx-table.js';
 import { fontTableXml } from './font-table.js';
 import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
@@ -155,16 +155,26 @@ function blockToDocx(block: Block, place: Placement): FileChild[] {
     case 'pageBreak':
       return [];
     case 'signature': {
+      // The 署名 is right-aligned; the 成文日期 is placed by its first character, two characters right of the
+      // 署名's first (§7.3.5.1), so that the width of its digits, whatever face serves them, cannot move it.
       const signature = placeSignature(block.org, block.date);
-      const line = (text: string, rightChars: number, first: boolean) =>
+      const advance = ROLE_STYLES.body.size + BODY_CHARACTER_SPACING_TWIPS / 20;
+      const orgStart = PAGE.textWidth - signature.orgRightIndent * PAGE.charPitch - textCells(block.org) * advance;
+      return [
         new Paragraph({
           style: STYLE_ID.signature,
-          text,
-          keepNext: first,
-          indent: { right: twips(rightChars * PAGE.charPitch) },
-          ...(first ? { spacing: { before: twips(PAGE.linePitch) } } : {}),
-        });
-      return [line(block.org, signature.orgRightIndent, true), line(block.date, signature.dateRightIndent, false)];
+          text: block.org,
+          keepNext: true,
+          indent: { right: twips(signature.orgRightIndent * PAGE.charPitch) },
+          spacing: { before: twips(PAGE.linePitch) },
+        }),
+        new Paragraph({
+          style: STYLE_ID.signature,
+          text: block.date,
+          alignment: AlignmentType.LEFT,
+          indent: { left: twips(orgStart + 2 * PAGE.charPitch) },
+        }),
+      ];
     }
   }
 }
