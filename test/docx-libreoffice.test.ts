@@ -17,10 +17,10 @@ import { buildInto, ROOT, tempDir } from './helpers/cli.js';
 
 const require = createRequire(import.meta.url);
 const EXAMPLES = [
-  { file: 'data/2020.yaml', national: true },
-  { file: 'data/2021.yaml', national: true },
-  { file: 'data/xinfeng/2017.yaml', national: false },
-  { file: 'data/dongfeng/2011.yaml', national: false },
+  { file: 'data/2020.yaml', national: true, annex: false },
+  { file: 'data/2021.yaml', national: true, annex: false },
+  { file: 'data/xinfeng/2017.yaml', national: false, annex: true },
+  { file: 'data/dongfeng/2011.yaml', national: false, annex: false },
 ];
 const pt = (mm: number) => (mm * 72) / 25.4;
 const LEFT = pt(28);
@@ -73,7 +73,7 @@ function lines(words: PdfWord[]): PdfWord[][] {
   return rows.sort((a, b) => a.y - b.y).map((r) => r.words.sort((a, b) => a.xMin - b.xMin));
 }
 
-describe.each(built.map((b, i) => ({ ...b, theirs: theirs[i]! })))('LibreOffice with fallback fonts: $file', ({ pdf, theirs: lo, national }) => {
+describe.each(built.map((b, i) => ({ ...b, theirs: theirs[i]! })))('LibreOffice with fallback fonts: $file', ({ pdf, theirs: lo, national, annex }) => {
   const ours = pdfInfo(pdf).pages;
   const pages = pdfInfo(lo).pages;
   const words = pdfWordList(lo);
@@ -101,18 +101,27 @@ describe.each(built.map((b, i) => ({ ...b, theirs: theirs[i]! })))('LibreOffice 
     expect(byPage(words).size).toBe(pages);
   });
 
+  it.runIf(annex)('starts the 统计表 on the page of its 附件 title', () => {
+    const pages = byPage(words);
+    const titlePage = [...pages].find(([, list]) => lines(list).some((l) => l.map((w) => w.text).join('') === '政府信息公开情况统计表'))?.[0];
+    expect(titlePage).toBeDefined();
+    expect(pages.get(titlePage!)!.some((w) => w.text === '统计指标' || w.text.startsWith('统计指标'))).toBe(true);
+  });
+
   it('places the 成文日期 two characters right of the 署名, as our PDF does', () => {
     const starts = (file: string) => {
       const pages = byPage(pdfWordList(file));
       for (const page of [...pages.keys()].sort((a, b) => b - a)) {
         const all = lines(pages.get(page)!);
         const at = all.findIndex((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l.map((w) => w.text).join('')));
-        if (at > 0) return { date: all[at]![0]!.xMin, org: all[at - 1]![0]!.xMin };
+        if (at > 0) return { date: all[at]![0]!.xMin, org: all[at - 1]![0]!.xMin, linesAbove: at - 1 };
       }
       throw new Error(`no 成文日期 in ${file}`);
     };
     const theirsAt = starts(lo);
     const oursAt = starts(pdf);
+    // The 落款 never stands alone: at least two lines of text above it on its page (§7.3.5.4).
+    expect(theirsAt.linesAbove).toBeGreaterThanOrEqual(2);
     expect(theirsAt.date - theirsAt.org).toBeCloseTo(2 * CHAR_PITCH, -0.6);
     expect(Math.abs(theirsAt.org - oursAt.org)).toBeLessThan(3);
     expect(Math.abs(theirsAt.date - oursAt.date)).toBeLessThan(3);
