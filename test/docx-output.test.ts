@@ -52,15 +52,15 @@ describe.each(EXAMPLES)('$format DOCX', ({ file, format }) => {
   it('names the official faces and marks text as zh-CN', () => {
     const styles = readDocxPart(docx, 'word/styles.xml');
     const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '';
-    expect(style('ReportTitle')).toMatch(/w:eastAsia="方正小标宋简体"/);
-    expect(style('ReportTitle')).toMatch(/<w:sz w:val="44"\/>/);
-    expect(style('ReportHeading1')).toMatch(/w:eastAsia="黑体"/);
-    expect(style('ReportHeading2')).toMatch(/w:eastAsia="楷体_GB2312"/);
-    expect(style('ReportBody')).toMatch(/w:eastAsia="仿宋_GB2312"/);
-    expect(style('ReportBody')).toMatch(/w:ascii="Times New Roman"/);
-    expect(style('ReportBody')).toMatch(/<w:sz w:val="32"\/>/);
-    expect(style('ReportBody')).toMatch(/<w:spacing [^>]*w:line="579"[^>]*w:lineRule="exact"/);
-    expect(style('ReportBody')).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
+    expect(style('Title')).toMatch(/w:eastAsia="方正小标宋简体"/);
+    expect(style('Title')).toMatch(/<w:sz w:val="44"\/>/);
+    expect(style('Heading1')).toMatch(/w:eastAsia="黑体"/);
+    expect(style('Heading2')).toMatch(/w:eastAsia="楷体_GB2312"/);
+    expect(style('Normal')).toMatch(/w:eastAsia="仿宋_GB2312"/);
+    expect(style('Normal')).toMatch(/w:ascii="Times New Roman"/);
+    expect(style('Normal')).toMatch(/<w:sz w:val="32"\/>/);
+    expect(style('Normal')).toMatch(/<w:spacing [^>]*w:line="579"[^>]*w:lineRule="exact"/);
+    expect(style('Normal')).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
   });
 
   it('sets up A4 with the GB/T 9704 margins and "— N —" page numbers, odd right and even left', () => {

@@ -5,6 +5,7 @@
  * report-gen.config.yaml (see README "Fonts").
  */
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { FontRole } from './font-role.js';
 
 export interface FaceSource {
@@ -15,6 +16,12 @@ export interface FaceSource {
 }
 
 const require = createRequire(import.meta.url);
+
+/**
+ * LXGW WenKai, a 楷体-style face (SIL OFL 1.1), for level-2 headings. npm publishes it only as unicode-range WOFF2
+ * subsets; the build merges them into this one TrueType file (build-kai-face.ts).
+ */
+export const KAI_FACE_FILE = fileURLToPath(new URL('../../dist/fonts/LXGWWenKai-Regular.ttf', import.meta.url));
 const packaged = (pkg: string, file: string): FaceSource => ({ file: require.resolve(`${pkg}/${file}`) });
 
 export function defaultFaces(): Record<FontRole, FaceSource> {
@@ -22,7 +29,7 @@ export function defaultFaces(): Record<FontRole, FaceSource> {
   return {
     title: serif('700Bold'),
     heading: packaged('@expo-google-fonts/noto-sans-sc', '400Regular/NotoSansSC_400Regular.ttf'),
-    subheading: serif('500Medium'),
+    subheading: { file: KAI_FACE_FILE },
     body: serif('400Regular'),
     table: serif('400Regular'),
     latin: packaged('@expo-google-fonts/tinos', '400Regular/Tinos_400Regular.ttf'),

@@ -88,6 +88,8 @@ export interface DocumentMeta {
   /** Fixed creation time, so output is byte-identical for the same input. */
   created: Date;
   language: 'zh-CN';
+  /** Face names the DOCX asks for: the official faces, or those of a stock Windows (org profile `fonts`). */
+  fonts?: 'official' | 'windows';
 }
 
 export interface ReportDocument {

@@ -42,7 +42,7 @@ export function renderReport(checked: CheckedReport): Pick<PreparedReport, 'docu
   const templateSet = templateSetFor(format, source.absolutePath);
   const markup = templateSet.render(context, { cells: statistics.cells, narratives });
   const templates = [...templateSet.used].map((name) => ({ name, file: templateSet.files.get(name)! }));
-  const org = data.org as { name: string };
+  const org = data.org as { name: string; fonts?: 'official' | 'windows' };
   const year = data.year as number;
   const document: ReportDocument = {
     meta: {
@@ -51,6 +51,7 @@ export function renderReport(checked: CheckedReport): Pick<PreparedReport, 'docu
       subject: `政府信息公开工作年度报告（${format.basis}）`,
       created: documentTimestamp(data.issued as string),
       language: 'zh-CN',
+      ...(org.fonts ? { fonts: org.fonts } : {}),
     },
     blocks: readMarkup(markup),
   };

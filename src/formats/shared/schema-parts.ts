@@ -54,6 +54,10 @@ export const orgSchema = () =>
         .describe('发布本报告的网站'),
       seal: z.string().min(1).optional().describe('电子印章图片（PNG）的路径，用于签章的 PDF'),
       members: z.array(z.string().min(1)).optional().describe('下属单位（乡镇、部门）的名称，汇总时核对是否齐全'),
+      fonts: z
+        .enum(['official', 'windows'])
+        .optional()
+        .describe('DOCX 中使用的字体名称：official 为公文字体（仿宋_GB2312、楷体_GB2312、方正小标宋简体），windows 为 Windows 自带字体（仿宋、楷体、黑体、宋体）'),
     })
     .describe('机关信息');
 

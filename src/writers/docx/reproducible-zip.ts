@@ -10,6 +10,8 @@ export interface CoreProperties {
   subject: string;
   creator: string;
   created: Date;
+  /** BCP 47 tag of the document's language. */
+  language: string;
 }
 
 export function corePropertiesXml(p: CoreProperties): string {
@@ -21,7 +23,7 @@ export function corePropertiesXml(p: CoreProperties): string {
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${escapeMarkup(p.title)}</dc:title><dc:subject>${escapeMarkup(p.subject)}</dc:subject>` +
     `<dc:creator>${escapeMarkup(p.creator)}</dc:creator><cp:lastModifiedBy>${escapeMarkup(p.creator)}</cp:lastModifiedBy>` +
-    '<cp:revision>1</cp:revision>' +
+    `<dc:language>${escapeMarkup(p.language)}</dc:language><cp:revision>1</cp:revision>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>` +
     '</cp:coreProperties>'

@@ -1,14 +1,15 @@
 /**
- * The DOCX writer: the document model → a Word document laid out per GB/T 9704-2012. It names the official
- * faces (the reader's Word supplies them) and marks text as zh-CN.
+ * The DOCX writer: the document model → a Word document laid out per GB/T 9704-2012 that a clerk can edit as
+ * their own: Word's built-in styles restyled (docx-styles.ts), a font table that degrades to Chinese faces
+ * (font-table.ts), the 22 × 28 文档网格, keep rules in Word's own paragraph and row properties.
  */
 import {
   AlignmentType,
   BorderStyle,
+  DocumentGridType,
   FrameAnchorType,
   FrameWrap,
   HeightRule,
-  LineRuleType,
   TabStopType,
   Document,
   Footer,
@@ -20,22 +21,46 @@ import {
   type FileChild,
 } from 'docx';
 import { PAGE, twips } from '../../layout/page.js';
-import { placeSignature } from '../../layout/signature.js';
+import { placeSignature, textCells } from '../../layout/signature.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
+import { officeFaceNames, officeFaces } from '../../fonts/office-faces.js';
 import type { Block, ColophonBlock, ReportDocument } from '../../model/document.js';
-import { fontsFor, halfPoints, paragraphStyles, STYLE_ID } from './docx-styles.js';
+import { BODY_CHARACTER_SPACING_TWIPS, STYLE_ID, stylesXml } from './docx-styles.js';
 import { docxTable } from './docx-table.js';
+import { fontTableXml } from './font-table.js';
 import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
 import './linear-attributes.js';
 
+/** Text width in twips as Word computes it from the page and margins. */
+const TEXT_WIDTH_TWIPS = twips(PAGE.width) - twips(PAGE.margin.left) - twips(PAGE.margin.right);
+
+/**
+ * w:charSpace of the 文档网格: the grid's character pitch is the Normal size plus charSpace/4096 pt, and
+ * Word sets as many characters a line as whole pitches fit the text width, so the pitch is rounded down.
+ */
+export const GRID_CHAR_SPACE = Math.floor((TEXT_WIDTH_TWIPS / 20 / PAGE.charsPerLine - ROLE_STYLES.body.size) * 4096);
+
 export async function writeDocx(document: ReportDocument): Promise<Buffer> {
+  const fontSet = document.meta.fonts ?? 'official';
+  const faces = officeFaceNames(fontSet);
+  const keepWithSignature = linesKeptWithSignature(document.blocks);
+  const children: FileChild[] = [];
+  let breakBefore = false;
+  document.blocks.forEach((block, i) => {
+    if (block.kind === 'pageBreak') {
+      breakBefore = true;
+      return;
+    }
+    children.push(...blockToDocx(block, { breakBefore, keepNext: keepWithSignature.has(i) }));
+    breakBefore = false;
+  });
+  if (breakBefore) children.push(new Paragraph({ children: [new PageBreak()] }));
   const doc = new Document({
     creator: document.meta.author,
     lastModifiedBy: document.meta.author,
     title: document.meta.title,
     subject: document.meta.subject,
     evenAndOddHeaderAndFooters: true,
-    styles: { paragraphStyles: paragraphStyles() },
     sections: [
       {
         properties: {
@@ -50,9 +75,10 @@ export async function writeDocx(document: ReportDocument): Promise<Buffer> {
               footer: twips(PAGE.margin.bottom - PAGE.pageNumberGap - PAGE_NUMBER_SIZE),
             },
           },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: twips(PAGE.linePitch), charSpace: GRID_CHAR_SPACE },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: document.blocks.flatMap(blockToDocx),
+        children,
       },
     ],
   });
@@ -61,49 +87,94 @@ export async function writeDocx(document: ReportDocument): Promise<Buffer> {
     subject: document.meta.subject,
     creator: document.meta.author,
     created: document.meta.created,
+    language: document.meta.language,
   });
-  const packed = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]);
+  const usedFaces = [faces.body, faces.title, faces.heading, faces.subheading, faces.table, faces.latin];
+  const faceEntries = officeFaces(usedFaces);
+  const withAlternatives = officeFaces([...usedFaces, ...faceEntries.flatMap((f) => (f.altName && /[^\x00-\x7f]/.test(f.altName) ? [f.altName] : []))]);
+  const packed = await Packer.toBuffer(doc, false, [
+    { path: 'docProps/core.xml', data: core },
+    { path: 'word/styles.xml', data: stylesXml(faces, fontSet === 'windows') },
+    { path: 'word/fontTable.xml', data: fontTableXml(withAlternatives) },
+  ]);
   return setZipEntryTimes(packed, document.meta.created);
 }
 
-function blockToDocx(block: Block): FileChild[] {
+interface Placement {
+  /** Starts a new page (a page break in the markup before it). */
+  breakBefore: boolean;
+  /** Kept on the page of the 落款 that follows. */
+  keepNext: boolean;
+}
+
+/**
+ * The paragraphs kept on the 落款's page (GB/T 9704 §7.3.5.4: the 落款 never stands alone): the body paragraph
+ * before it, and the one before that when the last is a single line, so at least two lines of text come along.
+ */
+function linesKeptWithSignature(blocks: readonly Block[]): Set<number> {
+  const kept = new Set<number>();
+  const at = blocks.findIndex((b) => b.kind === 'signature');
+  let lines = 0;
+  for (let i = at - 1; i >= 0 && lines < 2; i--) {
+    const block = blocks[i]!;
+    if (block.kind !== 'paragraph' && block.kind !== 'heading') break;
+    kept.add(i);
+    const text = block.kind === 'paragraph' ? block.text : block.number + block.text;
+    lines += Math.max(1, Math.ceil((textCells(text) + 2) / PAGE.charsPerLine));
+  }
+  return kept;
+}
+
+function blockToDocx(block: Block, place: Placement): FileChild[] {
+  const keep = { ...(place.breakBefore ? { pageBreakBefore: true } : {}), ...(place.keepNext ? { keepNext: true } : {}) };
   switch (block.kind) {
     case 'title':
       return [
         new Paragraph({
           style: STYLE_ID.title,
+          ...keep,
           children: block.lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
         }),
       ];
     case 'heading':
-      return [new Paragraph({ style: block.level === 1 ? STYLE_ID.heading : STYLE_ID.subheading, text: block.number + block.text })];
+      return [new Paragraph({ style: block.level === 1 ? STYLE_ID.heading : STYLE_ID.subheading, ...keep, text: block.number + block.text })];
     case 'paragraph':
       return [
         new Paragraph({
           style: STYLE_ID[block.role],
+          ...keep,
           text: block.text,
-          ...(block.indent ? { indent: { firstLine: twips(2 * PAGE.charPitch) } } : { indent: { firstLine: 0 } }),
+          ...(block.indent ? {} : { indent: { firstLine: 0, firstLineChars: 0 } }),
           ...(block.align !== 'justify' || block.role === 'title' ? { alignment: ALIGN[block.align] } : {}),
         }),
       ];
     case 'colophon':
       return [colophon(block)];
     case 'table':
-      return [docxTable(block)];
+      return [...(place.breakBefore ? [new Paragraph({ children: [new PageBreak()] })] : []), docxTable(block)];
     case 'pageBreak':
-      return [new Paragraph({ children: [new PageBreak()] })];
+      return [];
     case 'signature': {
-      const place = placeSignature(block.org, block.date);
-      const line = (text: string, rightChars: number, first: boolean) =>
+      // The 署名 is right-aligned; the 成文日期 is placed by its first character, two characters right of the
+      // 署名's first (§7.3.5.1), so that the width of its digits, whatever face serves them, cannot move it.
+      const signature = placeSignature(block.org, block.date);
+      const advance = ROLE_STYLES.body.size + BODY_CHARACTER_SPACING_TWIPS / 20;
+      const orgStart = PAGE.textWidth - signature.orgRightIndent * PAGE.charPitch - textCells(block.org) * advance;
+      return [
         new Paragraph({
-          style: STYLE_ID.body,
-          text,
-          alignment: AlignmentType.RIGHT,
-          keepNext: first,
-          indent: { firstLine: 0, right: twips(rightChars * PAGE.charPitch) },
-          ...(first ? { spacing: { before: twips(PAGE.linePitch) } } : {}),
-        });
-      return [line(block.org, place.orgRightIndent, true), line(block.date, place.dateRightIndent, false)];
+          style: STYLE_ID.signature,
+          text: block.org,
+          keepNext: true,
+          indent: { right: twips(signature.orgRightIndent * PAGE.charPitch) },
+          spacing: { before: twips(PAGE.linePitch) },
+        }),
+        new Paragraph({
+          style: STYLE_ID.signature,
+          text: block.date,
+          alignment: AlignmentType.LEFT,
+          indent: { left: twips(orgStart + 2 * PAGE.charPitch) },
+        }),
+      ];
     }
   }
 }
@@ -115,6 +186,7 @@ function colophon(block: ColophonBlock): Paragraph {
   const inset = twips(ROLE_STYLES.body.size);
   const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 0 });
   return new Paragraph({
+    style: STYLE_ID.colophon,
     frame: {
       type: 'absolute',
       position: { x: 0, y: twips(PAGE.textHeight) - height },
@@ -126,32 +198,23 @@ function colophon(block: ColophonBlock): Paragraph {
     },
     border: { top: rule(8), bottom: rule(8) },
     tabStops: [{ type: TabStopType.RIGHT, position: twips(PAGE.textWidth) - inset }],
-    indent: { left: inset, firstLine: 0 },
-    spacing: { line: lineHeight, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    children: block.lines.flatMap((line, i) => [
-      ...(i > 0 ? [new TextRun({ break: 1 })] : []),
-      new TextRun({ text: `${line.left}\t${line.right}`, size: halfPoints(PAGE_NUMBER_SIZE), font: fontsFor('body') }),
-    ]),
+    indent: { left: inset, firstLine: 0, firstLineChars: 0 },
+    children: block.lines.flatMap((line, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), new TextRun(`${line.left}\t${line.right}`)]),
   });
 }
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
 
-/** "— N —" in 4号, odd pages right and even pages left, one character in from the 版心 edge. */
+/** "— N —" in 4号 半角宋体 (GB/T 9704 §7.5), odd pages right and even pages left, one character in from the 版心 edge. */
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const inset = twips(PAGE_NUMBER_SIZE);
   return new Footer({
     children: [
       new Paragraph({
+        style: STYLE_ID.footer,
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: inset } : { left: inset },
-        children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            size: halfPoints(PAGE_NUMBER_SIZE),
-            font: fontsFor('body'),
-          }),
-        ],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],
   });
