@@ -4,6 +4,7 @@
  * heading style" work as a Word user expects, and Chinese-named styles for table text, 落款 and 版记. The
  * document defaults carry the body style, so that text typed by hand comes out as 正文.
  */
+import { tableSteps } from '../../layout/table-columns.js';
 import { escapeMarkup } from '../../markup/escape.js';
 import { PAGE, twips } from '../../layout/page.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES, TABLE_FONT_SIZES } from '../../layout/typography.js';
@@ -21,8 +22,8 @@ export const STYLE_ID = {
   footer: 'Footer',
 } as const satisfies Record<TextRole | 'signature' | 'colophon' | 'footer', string>;
 
-/** Sizes a table steps down through when its figures do not fit at its own size (points). */
-export const TABLE_STEP_SIZES = [9, 8] as const;
+/** The sizes a wide table steps down to when its figures do not fit (layout/table-columns.ts). */
+export const TABLE_STEP_SIZES = tableSteps(Number.MAX_SAFE_INTEGER).map((step) => step.size);
 
 export const halfPoints = (pt: number): number => Math.round(pt * 2);
 

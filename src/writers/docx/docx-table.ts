@@ -26,10 +26,10 @@ import {
 } from 'docx';
 import { PAGE, twips } from '../../layout/page.js';
 import { textCells } from '../../layout/signature.js';
-import { tableFontSize } from '../../layout/typography.js';
+import { isFigure, RULE_WIDTH, tableColumns } from '../../layout/table-columns.js';
 import { placeCells } from '../../model/table-grid.js';
 import type { Align, TableBlock, TableCell as ModelCell } from '../../model/document.js';
-import { TABLE_STEP_SIZES, tableStyleId } from './docx-styles.js';
+import { tableStyleId } from './docx-styles.js';
 
 const ALIGNMENT = {
   left: AlignmentType.LEFT,
@@ -40,12 +40,6 @@ const ALIGNMENT = {
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-/** 1 mm either side of the text in every cell; 0.5 mm at the smallest size, where 表四's 15 columns need it. */
-const CELL_MARGIN_X = 57;
-const TIGHT_CELL_MARGIN_X = 28;
-const marginFor = (size: number) => (size <= Math.min(...TABLE_STEP_SIZES) ? TIGHT_CELL_MARGIN_X : CELL_MARGIN_X);
-/** A label column keeps at least two characters. */
-const MIN_LABEL_CHARS = 2;
 /** A table with body groups is kept whole if its estimated height is at most this share of the type area. */
 const KEPT_WHOLE_SHARE = 0.9;
 /** Line height of table text as a multiple of its size, generous (Noto Sans CJK's is 1.45). */
@@ -57,74 +51,30 @@ class NoWrap extends XmlComponent {
   }
 }
 
-const isFigure = (cell: ModelCell) => cell.dataPath !== undefined || (!cell.header && cell.lines.length === 1 && /^[\d.,%-]+$/.test(cell.lines[0]!));
-
-/** Twips a figure needs at `size` points: its half-width digits (Times New Roman's are ½ em), the cell margins and a little air. */
-const figureWidth = (text: string, size: number) => twips(textCells(text) * size) + 2 * marginFor(size) + 10;
+/** Figures are set in Times New Roman (or 宋体), whose digits are half an em: measured by character cells. */
+const figureMeasure = (text: string, size: number) => textCells(text) * size;
 
 export interface TableLayout {
+  /** Column widths in twips, adding up to the text width. */
   widths: number[];
   size: number;
+  /** Left and right cell margin in twips. */
+  margin: number;
 }
 
-/** Fixed column widths (twips, summing to the text width) and the type size at which every figure fits. */
+/** Fixed column widths and the type size at which every figure fits, by the rule every writer shares (layout/table-columns.ts). */
 export function docxTableLayout(table: TableBlock): TableLayout {
-  const total = twips(PAGE.textWidth);
-  const grid = placeCells(table);
-  const base = tableFontSize(table.columns.length);
-  const sizes = [base, ...TABLE_STEP_SIZES.filter((s) => s < base)];
-  let widths: number[] | undefined;
-  let size = base;
-  for (size of sizes) {
-    widths = fitColumns(table, grid, size, total);
-    if (widths) break;
-  }
-  return { widths: widths ?? scaleToTotal(table.columns.map((w) => w), total), size };
-}
-
-function fitColumns(table: TableBlock, grid: ReturnType<typeof placeCells>, size: number, total: number): number[] | undefined {
-  const need = table.columns.map(() => 0);
-  const figureColumn = table.columns.map(() => false);
-  for (const row of grid)
-    for (const placed of row) {
-      if (!placed || placed.cell.colSpan !== 1 || !isFigure(placed.cell)) continue;
-      figureColumn[placed.col] = true;
-      need[placed.col] = Math.max(need[placed.col]!, ...placed.cell.lines.map((line) => figureWidth(line, size)));
-    }
-  const weight = table.columns.reduce((a, b) => a + b, 0);
-  const widths = table.columns.map((w) => (w / weight) * total);
-  const labelMin = twips(MIN_LABEL_CHARS * size) + 2 * marginFor(size);
-  let deficit = 0;
-  widths.forEach((w, c) => {
-    if (w < need[c]!) {
-      deficit += need[c]! - w;
-      widths[c] = need[c]!;
-    }
-  });
-  // Label columns give up width first, in proportion to what they have above their minimum; then wide figure columns.
-  for (const donors of [widths.map((_, c) => !figureColumn[c]), widths.map((_, c) => figureColumn[c])]) {
-    if (deficit <= 0) break;
-    const floor = (c: number) => (figureColumn[c] ? need[c]! : Math.max(labelMin, need[c]!));
-    const spare = widths.reduce((sum, w, c) => sum + (donors[c] ? Math.max(0, w - floor(c)) : 0), 0);
-    if (spare <= 0) continue;
-    const share = Math.min(1, deficit / spare);
-    widths.forEach((w, c) => {
-      if (!donors[c]) return;
-      const give = Math.max(0, w - floor(c)) * share;
-      widths[c] = w - give;
-      deficit -= give;
-    });
-  }
-  if (deficit > 0.5) return undefined;
-  return scaleToTotal(widths, total);
+  const columns = tableColumns(table, PAGE.textWidth, figureMeasure);
+  const widths = columns.widths.map((w) => w + 2 * columns.paddingX + RULE_WIDTH);
+  return { widths: scaleToTotal(widths, twips(PAGE.textWidth)), size: columns.size, margin: twips(columns.paddingX) };
 }
 
 export function docxTable(table: TableBlock): Table {
-  const { widths, size } = docxTableLayout(table);
+  const { widths, size, margin } = docxTableLayout(table);
   const total = widths.reduce((a, b) => a + b, 0);
   const style = tableStyleId(size);
   const headerRows = table.rows.filter((r) => r.header).length;
-  const keptWhole = hasBodyGroups(table) && estimatedHeight(table, widths, size) <= KEPT_WHOLE_SHARE * PAGE.textHeight;
+  const keptWhole = hasBodyGroups(table) && estimatedHeight(table, widths, size, margin) <= KEPT_WHOLE_SHARE * PAGE.textHeight;
   const lastRow = table.rows.length - 1;
   return new Table({
     width: { size: total, type: WidthType.DXA },
@@ -132,7 +82,7 @@ export function docxTable(table: TableBlock): Table {
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     borders,
-    margins: { left: marginFor(size), right: marginFor(size), top: 0, bottom: 0 },
+    margins: { left: margin, right: margin, top: 0, bottom: 0 },
     rows: table.rows.map(
       (row, r) =>
         new TableRow({
@@ -165,13 +115,13 @@ export function docxTable(table: TableBlock): Table {
 const hasBodyGroups = (table: TableBlock) => table.rows.some((row) => !row.header && row.cells.some((cell) => cell.rowSpan > 1));
 
 /** Points the table takes: each row as tall as its tallest cell's wrapped lines (a row-spanning cell counts in its first row). */
-function estimatedHeight(table: TableBlock, widths: number[], size: number): number {
+function estimatedHeight(table: TableBlock, widths: number[], size: number, margin: number): number {
   const grid = placeCells(table);
   return table.rows.reduce((height, _, r) => {
     let lines = 1;
     for (const placed of grid[r]!) {
       if (!placed || placed.row !== r) continue;
-      const width = widths.slice(placed.col, placed.col + placed.cell.colSpan).reduce((a, b) => a + b, 0) / 20 - (2 * marginFor(size)) / 20;
+      const width = widths.slice(placed.col, placed.col + placed.cell.colSpan).reduce((a, b) => a + b, 0) / 20 - (2 * margin) / 20;
       const perLine = Math.max(1, Math.floor(width / size));
       const cellLines = placed.cell.lines.reduce((n, line) => n + Math.max(1, Math.ceil(textCells(line) / perLine)), 0);
       lines = Math.max(lines, Math.ceil(cellLines / placed.cell.rowSpan));
