@@ -31,14 +31,14 @@ import { fontTableXml } from './font-table.js';
 import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
 import './linear-attributes.js';
 
-/** Text width in twips as Word computes it from the page and margins. */
-const TEXT_WIDTH_TWIPS = twips(PAGE.width) - twips(PAGE.margin.left) - twips(PAGE.margin.right);
-
 /**
- * w:charSpace of the 文档网格: the grid's character pitch is the Normal size plus charSpace/4096 pt, and
- * Word sets as many characters a line as whole pitches fit the text width, so the pitch is rounded down.
+ * w:charSpace of the 文档网格. Word takes the grid's character pitch as the Normal size plus charSpace/4096 pt and
+ * sets as many characters a line as whole pitches fit the text width: 28 for any value from −842 (15.79 pt) down to
+ * −3071 (just above 15.25 pt, where 29 would fit). LibreOffice 7.4 reckons the pitch from a larger base and sets 27
+ * characters for any value above about −2850 (measured: −2800 gives 27, −2900 gives 28). −2900 gives 28 in both.
+ * Body text does not snap to the character grid (docx-styles.ts), so the pitch only draws Word's grid lines.
  */
-export const GRID_CHAR_SPACE = Math.floor((TEXT_WIDTH_TWIPS / 20 / PAGE.charsPerLine - ROLE_STYLES.body.size) * 4096);
+export const GRID_CHAR_SPACE = -2900;
 
 export async function writeDocx(document: ReportDocument): Promise<Buffer> {
   const fontSet = document.meta.fonts ?? 'official';
