@@ -98,7 +98,7 @@ describe('batch builds', () => {
     const result = runCli(['build', dir, '-o', out, '--jobs', '2']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^共 4 个文件：生成 3 个，失败 1 个$/m);
-    expect(result.stdout).toMatch(/^失败 .*nanhu\/2021\.yaml：.*:\d+:\d+ R1 表三「自然人」列/m);
+    expect(result.stdout).toMatch(/^失败 .*nanhu\/2021\.yaml：.*:\d+:\d+ 错误 R1 表三「自然人」列/m);
     expect(result.stdout.match(/^\[\d\/4\] /gm)).toHaveLength(4);
     expect(existsSync(join(out, 'example-county', 'dongshan', '2021.pdf')) || existsSync(join(out, 'dongshan', '2021.pdf'))).toBe(true);
   });

@@ -27,7 +27,7 @@ describe('font configuration', () => {
     writeFileSync(config, 'fonts:\n  body: C:/Windows/Fonts/simfang.ttf\n');
     const result = runCli(['build', join(ROOT, 'data/2021.yaml'), '-o', dir, '--config', config]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/report-gen\.config\.yaml:2:9 找不到字体文件 C:\/Windows\/Fonts\/simfang\.ttf$/);
+    expect(result.stderr.trim()).toMatch(/report-gen\.config\.yaml:2:9 错误 找不到字体文件 C:\/Windows\/Fonts\/simfang\.ttf$/);
   });
 
   it('names a file that is not a font, in one message, and writes nothing', () => {

@@ -169,7 +169,7 @@ describe('signing errors', () => {
     const shortLived = rsaCertificate(1, 'Short Lived');
     const result = runCli(['sign', 'data/2021.yaml', '--p12', shortLived.p12, '-o', tempDir('out')], { env: { ...env, SOURCE_DATE_EPOCH: String(NOW + 3 * 86400) } });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^签章证书已于 \d{4}-\d{2}-\d{2} 过期$/);
+    expect(result.stderr.trim()).toMatch(/^错误 签章证书已于 \d{4}-\d{2}-\d{2} 过期$/);
   });
 
   it('names a non-RSA key', () => {

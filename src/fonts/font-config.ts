@@ -24,7 +24,7 @@ const configSchema = z.strictObject({
 /** Font overrides from a config file; none when the file does not exist. */
 export function readFontConfig(file: string): Partial<Record<FontRole, FaceSource>> {
   if (!existsSync(file)) return {};
-  const source = YamlSource.read(file);
+  const source = YamlSource.read(file, '配置文件');
   const parsed = configSchema.safeParse(source.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
