@@ -1,6 +1,8 @@
 /** report-gen command line. */
 import { Command, Option } from 'commander';
+import { toolVersion } from '../tool-version.js';
 import type { BuildCommandOptions } from './build-command.js';
+import { localiseCommander, usageExitCode } from './localise-commander.js';
 import { reportFailure } from './report-failure.js';
 
 // Each command loads its own modules when it runs, so `build` does not pay for signing libraries at start-up.
@@ -9,21 +11,20 @@ const checkCommand = () => import('./check-command.js');
 const signCommands = () => import('./sign-commands.js');
 const scaffoldCommands = () => import('./scaffold-commands.js');
 
-const program = new Command('report-gen')
-  .description('政府信息公开工作年度报告生成工具：YAML 数据 → 核对 → DOCX 与 PDF')
-  .showHelpAfterError();
+const program = new Command('report-gen').description('政府信息公开工作年度报告生成工具：YAML 数据 → 核对 → DOCX 与 PDF');
+localiseCommander(program, toolVersion());
 
 program
   .command('build')
   .description('生成报告（DOCX 与 PDF）；可给出数据文件或目录（目录下的全部数据文件）')
-  .argument('<files...>', '数据文件或目录，如 data/2020.yaml、data/')
-  .option('-o, --out-dir <dir>', '输出目录', 'out')
-  .addOption(new Option('--to <kinds>', '输出格式，逗号分隔：docx、pdf、html').default('docx,pdf'))
+  .argument('<数据文件或目录...>', '如 data/2020.yaml、data/')
+  .option('-o, --out-dir <目录>', '输出目录', 'out')
+  .addOption(new Option('--to <格式>', '输出格式，逗号分隔：docx、pdf、html').default('docx,pdf'))
   .option('--html', '另外生成供政府网站发布的 HTML 页面')
-  .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
+  .option('--config <文件>', '配置文件（字体）', 'report-gen.config.yaml')
   .option('--strict', '警告也视为错误')
   .option('--explain', '列出每个模板片段由哪个文件提供')
-  .option('-j, --jobs <n>', '同时生成的文件数（默认为处理器核数）')
+  .option('-j, --jobs <个数>', '同时生成的文件数（默认为处理器核数）')
   .option('-w, --watch', '数据文件或模板改动时自动重新生成')
   .option('--archival', 'PDF 按 PDF/A-1b（长期保存格式）生成')
   .action(async (files: string[], options: BuildCommandOptions) => {
@@ -33,10 +34,10 @@ program
 program
   .command('sign')
   .description('对报告签章：生成 PDF/A-1b 并加 PAdES 数字签名；证书密码取自环境变量 REPORT_GEN_P12_PASSPHRASE 或终端输入')
-  .argument('<file>', '数据文件')
-  .requiredOption('--p12 <file>', '签章证书（PKCS#12，.p12/.pfx）')
-  .option('-o, --out-dir <dir>', '输出目录', 'out')
-  .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
+  .argument('<数据文件>', '如 data/2021.yaml')
+  .requiredOption('--p12 <证书文件>', '签章证书（PKCS#12，.p12/.pfx）')
+  .option('-o, --out-dir <目录>', '输出目录', 'out')
+  .option('--config <文件>', '配置文件（字体）', 'report-gen.config.yaml')
   .option('--strict', '警告也视为错误')
   .action(async (file: string, options: { p12: string; outDir: string; config: string; strict?: boolean }) => {
     process.exitCode = await (await signCommands()).runSign(file, options);
@@ -45,10 +46,10 @@ program
 program
   .command('archive')
   .description('核对、生成 PDF/A-1b、签章，并作为新版本存入只增不改的归档目录（含清单 manifest.json）')
-  .argument('<file>', '数据文件')
-  .requiredOption('--p12 <file>', '签章证书（PKCS#12，.p12/.pfx）')
-  .option('--archive-dir <dir>', '归档目录', 'archive')
-  .option('--config <file>', '配置文件（字体）', 'report-gen.config.yaml')
+  .argument('<数据文件>', '如 data/2021.yaml')
+  .requiredOption('--p12 <证书文件>', '签章证书（PKCS#12，.p12/.pfx）')
+  .option('--archive-dir <目录>', '归档目录', 'archive')
+  .option('--config <文件>', '配置文件（字体）', 'report-gen.config.yaml')
   .option('--strict', '警告也视为错误')
   .action(async (file: string, options: { p12: string; archiveDir: string; config: string; strict?: boolean }) => {
     process.exitCode = await (await signCommands()).runArchive(file, options);
@@ -57,7 +58,7 @@ program
 program
   .command('verify')
   .description('验证签章的 PDF 或归档目录：签名、文件摘要、清单和版本链；退出码 0 全部通过，1 有失败，2 无法读取')
-  .argument('<path>', '签章的 PDF，或归档目录')
+  .argument('<路径>', '签章的 PDF，或归档目录')
   .action(async (path: string) => {
     process.exitCode = await (await signCommands()).runVerify(path);
   });
@@ -65,10 +66,10 @@ program
 program
   .command('init')
   .description('生成某机关某年度的数据文件（逐行列出官方表格项目）；--from 结转上一年度的数字和小标题；不覆盖已有文件')
-  .argument('<file>', '要生成的数据文件，如 data/2022.yaml')
-  .option('--year <year>', '报告年度（默认取文件名或上一年度 + 1）')
-  .option('--org <profile>', '机关信息文件，如 orgs/zhangmu.yaml')
-  .option('--from <file>', '上一年度的数据文件')
+  .argument('<数据文件>', '要生成的数据文件，如 data/2022.yaml')
+  .option('--year <年度>', '报告年度（默认取文件名或上一年度 + 1）')
+  .option('--org <机关信息文件>', '机关信息文件，如 orgs/zhangmu.yaml')
+  .option('--from <数据文件>', '上一年度的数据文件')
   .action(async (file: string, options: { year?: string; org?: string; from?: string }) => {
     process.exitCode = (await scaffoldCommands()).runInit(file, options);
   });
@@ -76,9 +77,9 @@ program
 program
   .command('aggregate')
   .description('把下属单位（乡镇、部门）的统计数字逐格相加，生成本级的数据文件；同一年度、同一版式')
-  .argument('<members...>', '下属单位的数据文件或目录')
-  .requiredOption('-o, --out <file>', '要生成的本级数据文件')
-  .option('--org <profile>', '本级的机关信息文件（其 members 列出应有的下属单位）')
+  .argument('<下属单位数据...>', '下属单位的数据文件或目录')
+  .requiredOption('-o, --out <数据文件>', '要生成的本级数据文件')
+  .option('--org <机关信息文件>', '本级的机关信息文件（其 members 列出应有的下属单位）')
   .action(async (members: string[], options: { out: string; org?: string }) => {
     process.exitCode = (await scaffoldCommands()).runAggregate(members, options);
   });
@@ -86,7 +87,7 @@ program
 program
   .command('check')
   .description('只核对数据（勾稽关系、跨年度、正文），不生成文件；退出码 0 无错误，1 有错误，2 无法读取')
-  .argument('<files...>', '数据文件')
+  .argument('<数据文件...>', '如 data/2021.yaml')
   .option('--json', '以 JSON 输出核对结果')
   .option('--strict', '警告也视为错误')
   .action(async (files: string[], options: { json?: boolean; strict?: boolean }) => {
@@ -102,5 +103,6 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.exitCode = reportFailure(error);
+  // Commander has printed its (translated) message already, or the help or version asked for.
+  process.exitCode = usageExitCode(error) ?? reportFailure(error);
 });
