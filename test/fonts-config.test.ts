@@ -38,7 +38,7 @@ describe('font configuration', () => {
     const result = runCli(['build', join(ROOT, 'data/2021.yaml'), '-o', dir, '--config', config]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/无法读取字体 .*broken\.ttf/);
+    expect(result.stderr).toMatch(/错误 字体 .*broken\.ttf 不是可识别的字体文件/);
     expect(existsSync(join(dir, '2021.pdf')) || existsSync(join(dir, '2021.docx'))).toBe(false);
   });
 });

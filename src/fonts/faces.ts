@@ -5,6 +5,7 @@
  * report-gen.config.yaml (see README "Fonts").
  */
 import { createRequire } from 'node:module';
+import type { SourcePosition } from '../report-error/finding.js';
 import type { FontRole } from './font-role.js';
 
 export interface FaceSource {
@@ -12,6 +13,8 @@ export interface FaceSource {
   file: string;
   /** PostScript name of the face inside a collection (.ttc/.otc). */
   postscriptName?: string;
+  /** Where the configuration names this face, for messages. */
+  at?: SourcePosition;
 }
 
 const require = createRequire(import.meta.url);

@@ -41,7 +41,8 @@ export function readFontConfig(file: string): Partial<Record<FontRole, FaceSourc
     if (!existsSync(path)) {
       throw new ReportError([errorFinding('CONFIG', `找不到字体文件 ${spec.file}`, source.positionOf(['fonts', role]))], EXIT.unusableInput);
     }
-    out[role as FontRole] = 'name' in spec && spec.name ? { file: path, postscriptName: spec.name } : { file: path };
+    const at = source.positionOf(['fonts', role]);
+    out[role as FontRole] = 'name' in spec && spec.name ? { file: path, postscriptName: spec.name, at } : { file: path, at };
   }
   return out;
 }
