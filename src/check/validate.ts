@@ -49,7 +49,7 @@ export function validateReport(
 
 /** Unknown keys are named shortened, and only a few: a wrong file (not a data file) must not be echoed. */
 const MAX_UNKNOWN_KEYS = 3;
-const MAX_KEY_LENGTH = 24;
+const MAX_KEY_LENGTH = 12;
 
 function limitUnknownKeys(findings: Finding[]): Finding[] {
   const unknown = findings.filter((f) => f.rule === UNKNOWN_KEY);

@@ -61,14 +61,14 @@ function tooLarge(what: string, shown: string): string {
 export function notUtf8(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
-  // UTF-16 without a BOM: ASCII text then has a zero byte in every other place, and only there.
+  // UTF-16 without a BOM: ASCII text then has a zero byte in every other place, and (nearly) only there.
   const sample = bytes.subarray(0, 4096);
   const zeros = [0, 0];
   sample.forEach((byte, i) => {
     if (byte === 0) zeros[i % 2]!++;
   });
-  if (zeros[0]! > 0 && zeros[0]! * 4 >= sample.length && zeros[1] === 0) return 'UTF-16BE';
-  if (zeros[1]! > 0 && zeros[1]! * 4 >= sample.length && zeros[0] === 0) return 'UTF-16LE';
+  if (zeros[0]! * 8 >= sample.length && zeros[0]! >= zeros[1]! * 8 && sample.length > 0) return 'UTF-16BE';
+  if (zeros[1]! * 8 >= sample.length && zeros[1]! >= zeros[0]! * 8 && sample.length > 0) return 'UTF-16LE';
   if (zeros[0]! + zeros[1]! > 0) return 'binary';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
