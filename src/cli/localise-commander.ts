@@ -68,7 +68,7 @@ export function translateUsageError(message: string): string {
   const [first, second] = quoted;
   let text: string;
   if (/unknown option/.test(message)) text = `未知的选项 ${first}${hint}`;
-  else if (/unknown command/.test(message)) text = `未知的命令 ${first}${hint}`;
+  else if (/unknown command/.test(message)) text = `未知的命令「${first}」${hint}`;
   else if (/missing required argument/.test(message)) text = `缺少参数 ${first}`;
   else if (/argument missing/.test(message)) text = `选项 ${first} 缺少取值`;
   else if (/required option .* not specified/.test(message)) text = `缺少必需的选项 ${first}`;

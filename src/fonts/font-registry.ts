@@ -65,7 +65,7 @@ function loadFace(source: FaceSource): LoadedFace {
   }
   if (!opened || !('hasGlyphForCodePoint' in opened)) {
     const names = opened && 'fonts' in opened ? (opened.fonts as fontkit.Font[]).map((f) => f.postscriptName).join('、') : '';
-    throw fail(`是字体集合（.ttc/.otc），需要用 name 指定其中的一个字体${names ? `，可用的名称：${names}` : ''}`);
+    throw fail(`是字体集合（.ttc/.otc），需要用「name」指定其中的一个字体${names ? `，可用的名称：${names}` : ''}`);
   }
   const font = opened as fontkit.Font;
   const face: LoadedFace = {
