@@ -1,5 +1,7 @@
 /** report-gen command line. */
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import { toolVersion } from '../tool-version.js';
 import type { BuildCommandOptions } from './build-command.js';
 import { localiseCommander, usageExitCode } from './localise-commander.js';
@@ -93,6 +95,16 @@ program
   .action(async (files: string[], options: { json?: boolean; strict?: boolean }) => {
     process.exitCode = (await checkCommand()).runCheck(files, options);
   });
+
+// A configuration file named on the command line must exist; the default one is optional.
+for (const command of program.commands) {
+  command.hook('preAction', (_program, action) => {
+    const config = action.getOptionValue('config') as string | undefined;
+    if (config !== undefined && action.getOptionValueSource('config') !== 'default' && !existsSync(config)) {
+      throw new ReportError([errorFinding('OPTION', `找不到 --config 指定的配置文件 ${config}`)], EXIT.unusableInput);
+    }
+  });
+}
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
 for (const stream of [process.stdout, process.stderr]) {

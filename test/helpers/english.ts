@@ -40,7 +40,7 @@ export function englishWords(text: string): string[] {
     .replace(/https?:\/\/\S+/g, ' ')
     // paths and file names (anything with a slash, or a name with an extension)
     .replace(/\S*[/\\]\S*/g, ' ')
-    .replace(/[\w.-]+\.(ya?ml|hbs|pdf|docx|html|xlsx|json|ttf|otf|ttc|otc|p12|pfx|png|tmp)\b/gi, ' ')
+    .replace(/[\w.-]*\.(ya?ml|hbs|pdf|docx|html|xlsx|json|ttf|otf|ttc|otc|p12|pfx|png|tmp)\b/gi, ' ')
     // options
     .replace(/(^|[^\w-])--?[a-zA-Z][\w-]*/g, ' ');
   const words = stripped.match(/[A-Za-z][A-Za-z']*/g) ?? [];
