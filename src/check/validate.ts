@@ -160,8 +160,12 @@ function describeIssue(issue: Issue, format: ValidationTarget, source: YamlSourc
     case 'custom':
     case 'invalid_format':
       return [errorFinding('SCHEMA', `${label}应为日期，格式如 2022-01-20，实际为 ${shown}`, at)];
+    case 'invalid_union':
+      if (path.length === 1 && path[0] === 'org') return [errorFinding('SCHEMA', `${label}应为机关信息（名称、地址等“键: 值”），或机关信息文件的路径，实际为 ${shown}`, at)];
+      return [errorFinding('SCHEMA', `${label}的写法不符合要求，实际为 ${shown}`, at)];
     default:
-      return [errorFinding('SCHEMA', `${label}不符合要求：${issue.message}`, at)];
+      // zod's own wording is English; the label and the value say what is wrong.
+      return [errorFinding('SCHEMA', `${label}不符合要求，实际为 ${shown}`, at)];
   }
 }
 

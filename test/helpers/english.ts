@@ -43,7 +43,7 @@ export function englishWords(text: string): string[] {
     .replace(/[\w.-]*\.(ya?ml|hbs|pdf|docx|html|xlsx|json|ttf|otf|ttc|otc|p12|pfx|png|tmp)\b/gi, ' ')
     // options
     .replace(/(^|[^\w-])--?[a-zA-Z][\w-]*/g, ' ');
-  const words = stripped.match(/[A-Za-z][A-Za-z']*/g) ?? [];
+  const words = stripped.match(/[A-Za-z][A-Za-z_']*/g) ?? [];
   return words.filter((word) => /[a-z]/.test(word) && word.length >= 3 && !/^[A-Z]/.test(word) && !IDENTIFIERS.has(word.toLowerCase()))
     .concat(words.filter((word) => /^[A-Z][a-z]{2,}$/.test(word) && ENGLISH_CAPITALISED.has(word)));
 }
