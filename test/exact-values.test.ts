@@ -9,7 +9,8 @@ import { checkSource } from '../src/check/check-report.js';
 import { YamlSource } from '../src/load/yaml-source.js';
 import { prepareFromSource } from '../src/pipeline/prepare-report.js';
 import { EXIT, formatFinding, ReportError } from '../src/report-error/finding.js';
-import { ROOT } from './helpers/cli.js';
+import { ROOT, runCli, tempDir } from './helpers/cli.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 /** One example of each edition, with its decimal amounts changed to values whose last digit a cut would lose. */
 const EXAMPLES = [
@@ -98,5 +99,24 @@ describe('a count', () => {
     const text = base.replace(/^(\s*postcode:\s*)"342400"/m, '$1010000');
     const report = checkSource(YamlSource.parse(text, 'data/2021.yaml', join(ROOT, 'data/2021.yaml')), { crossYear: false });
     expect((report.data.org as { postcode: string }).postcode).toBe('010000');
+  });
+});
+
+describe('aggregate', () => {
+  it('sums the amounts as typed when one member file has a byte-order mark and Windows line ends', () => {
+    const dir = tempDir('bom-aggregate');
+    const example = readFileSync(join(ROOT, 'data/2021.yaml'), 'utf8');
+    const members = [
+      { name: 'dongshan', fees: '12.30', edit: (text: string) => text },
+      { name: 'xishan', fees: '18.45', edit: (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}` },
+    ];
+    for (const member of members) {
+      mkdirSync(join(dir, member.name));
+      writeFileSync(join(dir, member.name, '2021.yaml'), member.edit(example.replace('fees:        0.00', `fees:        ${member.fees}`)));
+    }
+    const out = join(dir, 'county.yaml');
+    const result = runCli(['aggregate', ...members.map((m) => join(dir, m.name, '2021.yaml')), '-o', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\s*fees:\s+30\.75\b/m);
   });
 });
