@@ -142,7 +142,7 @@ describe('a visible seal', () => {
     const file = variantOf('data/2021.yaml', (t) => t.replace(/^(  name: 樟木乡人民政府)$/m, '$1\n  seal: nowhere.png'));
     const result = runCli(['check', file]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/:\d+:\d+ 找不到印章图片 nowhere\.png$/m);
+    expect(result.stdout).toMatch(/:\d+:\d+ 错误 找不到印章图片 nowhere\.png$/m);
   });
 });
 
@@ -162,7 +162,7 @@ describe('signing errors', () => {
   it('names a wrong passphrase', () => {
     const result = runCli(['sign', 'data/2021.yaml', '--p12', certificate.p12, '-o', tempDir('out')], { env: { ...env, REPORT_GEN_P12_PASSPHRASE: 'wrong' } });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('证书文件的密码不正确');
+    expect(result.stderr.trim()).toBe('错误 证书文件的密码不正确');
   });
 
   it('names an expired certificate', () => {

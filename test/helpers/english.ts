@@ -4,7 +4,7 @@
  * configuration keys, format ids, output kinds, command names. Text inside 「」, “” and "" quotes is the user's
  * own (a value, a key) and is skipped too.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './cli.js';
 
@@ -23,7 +23,21 @@ function schemaKeys(file: string): string[] {
   return keys;
 }
 
+/** Template names (shown by --explain), split at their hyphens. */
+function templateNames(): string[] {
+  const names: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith('.hbs')) names.push(...entry.name.replace(/\.hbs$/, '').split('-'));
+    }
+  };
+  walk(join(ROOT, 'templates'));
+  return names;
+}
+
 const IDENTIFIERS = new Set([
+  ...templateNames(),
   ...schemaKeys('report.schema.json'),
   ...schemaKeys('org.schema.json'),
   // font roles and configuration keys
@@ -36,6 +50,8 @@ const IDENTIFIERS = new Set([
 /** Lower-case English words in the text that are not allowed identifiers. */
 export function englishWords(text: string): string[] {
   const stripped = text
+    // a position: file:line:col
+    .replace(/^\S+:\d+:\d+(?=\s)/gm, ' ')
     .replace(/「[^」\n]*」|“[^”\n]*”|‘[^’\n]*’|"[^"\n]*"|'[^'\n]*'|《[^》\n]*》/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
     // paths and file names (anything with a slash, or a name with an extension)
