@@ -221,6 +221,12 @@ const CASES: Case[] = [
     message: /^错误 创建文件夹 \S*file\/out 失败：路径中的某一段是文件而不是文件夹/m,
   },
   {
+    name: 'an output folder that is a file',
+    setup: (dir) => (writeFileSync(join(dir, 'file'), ''), ['build', join(ROOT, 'data/2021.yaml'), '-o', join(dir, 'file')]),
+    exit: 2,
+    message: /^错误 创建文件夹 \S*file 失败：已有同名的文件或文件夹，请移走它，或换一个路径$/m,
+  },
+  {
     name: 'an output folder name of 300 bytes',
     setup: (dir) => ['build', join(ROOT, 'data/2021.yaml'), '-o', join(dir, '目'.repeat(100))],
     exit: 2,

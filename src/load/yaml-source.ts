@@ -257,7 +257,7 @@ function explainSyntaxError(source: YamlSource, code: ErrorCode, offset: number)
   if (code === 'RESOURCE_EXHAUSTION') return fail(`括号或缩进嵌套超过 ${MAX_DEPTH} 层`, offset);
   const colon = fullWidthColonKey(text, offset);
   if (colon !== undefined) return fail('键后应为半角冒号“: ”，此处是全角冒号“：”', colon);
-  const missing = keyWithoutColon(text, offset);
+  const missing = MISSING_COLON_SIGNS.includes(code) ? keyWithoutColon(text, offset) : undefined;
   if (missing) return fail(`“${missing.key}”后面缺少半角冒号，应写作“${missing.key}: ”`, missing.at);
   if (code === 'UNEXPECTED_TOKEN' && text[offset] === ',') {
     return fail(/^\s*[,\]}]/.test(text.slice(offset + 1)) || /[[{,]\s*$/.test(text.slice(0, offset)) ? '两个逗号之间（或括号边上）少了一个值，请删去多余的逗号或补上数字' : '此处多了一个逗号', offset);
@@ -266,6 +266,9 @@ function explainSyntaxError(source: YamlSource, code: ErrorCode, offset: number)
   if (unclosed !== undefined) return fail('方括号或花括号没有闭合', unclosed);
   return fail(YAML_ERRORS[code] ?? '无法识别此处的写法（含特殊字符的文字请加引号）', offset);
 }
+
+/** The errors the parser gives for a key typed without its colon, on its line or the next. */
+const MISSING_COLON_SIGNS: readonly ErrorCode[] = ['MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY', 'BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY'];
 
 /**
  * A mapping key typed without its colon (`fees 10`) on the error's line or the line before it: the parser then
