@@ -32,7 +32,7 @@ describe('the examples', () => {
     const out = tempDir('strict');
     const build = runCli(['build', '--strict', 'data/xinfeng/2017.yaml', '-o', out]);
     expect(build.code).toBe(1);
-    expect(build.stderr).toMatch(/^data\/xinfeng\/2017\.yaml:\d+:\d+ L1 /m);
+    expect(build.stderr).toMatch(/^data\/xinfeng\/2017\.yaml:\d+:\d+ 错误 L1 /m);
     expect(build.stdout).toBe('');
   });
 });
@@ -46,7 +46,7 @@ describe('output and exit codes', () => {
     // One finding for the 自然人 column; the 总计 column follows from it and is not repeated.
     expect(lines.at(-1)).toBe('检查完成：1 个文件，错误 1 处，警告 0 处，提示 1 处');
     expect(lines.filter((l) => / R1 /.test(l))).toHaveLength(1);
-    expect(lines.find((l) => / R1 /.test(l))).toMatch(/^\S+:\d+:\d+ R1 表三「自然人」列：本年新收 6 \+ 上年结转 0 = 6，但办理结果总计 5 \+ 结转下年度 3 = 8，相差 2$/);
+    expect(lines.find((l) => / R1 /.test(l))).toMatch(/^\S+:\d+:\d+ 错误 R1 表三「自然人」列：本年新收 6 \+ 上年结转 0 = 6，但办理结果总计 5 \+ 结转下年度 3 = 8，相差 2$/);
   });
 
   it('exits 2 for unusable input and still reports the other files', () => {

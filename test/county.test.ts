@@ -48,7 +48,7 @@ describe('template lookup', () => {
     writeFileSync(join(dir, 'templates', 'intro.hbs'), '<p>导语</p>\n{{> ../../templates/shared/contact}}\n');
     const result = runCli(['build', join(dir, 'dongshan', '2021.yaml'), '-o', tempDir('out')]);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/templates\/intro\.hbs:2:1 模板错误：模板片段名「\.\.\/\.\.\/templates\/shared\/contact」不能含路径（不能跳出模板目录）$/);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/templates\/intro\.hbs:2:1 错误 模板错误：模板片段名「\.\.\/\.\.\/templates\/shared\/contact」不能含路径（不能跳出模板目录）$/);
   });
 
   it('names the template and line that asks for a missing partial', () => {
@@ -56,7 +56,7 @@ describe('template lookup', () => {
     writeFileSync(join(dir, 'templates', 'intro.hbs'), '<p>导语</p>\n<p>x</p>{{> hotline}}\n');
     const result = runCli(['build', join(dir, 'dongshan', '2021.yaml'), '-o', tempDir('out')]);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/templates\/intro\.hbs:2:9 模板错误：找不到模板片段「hotline」$/);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/templates\/intro\.hbs:2:9 错误 模板错误：找不到模板片段「hotline」$/);
   });
 
   it('prefers a format subfolder of a county templates folder', () => {
@@ -76,7 +76,7 @@ describe('organisation profiles', () => {
     const result = runCli(['check', join(dir, 'dongshan', '2021.yaml')]);
     expect(result.code).toBe(2);
     const at = positionOf(readFileSync(profile, 'utf8'), '[东山镇]');
-    expect(result.stdout).toContain(`orgs/dongshan.yaml:${at.line}:${at.col} 「name」`);
+    expect(result.stdout).toContain(`orgs/dongshan.yaml:${at.line}:${at.col} 错误 「name」`);
   });
 
   it('must exist', () => {
@@ -98,7 +98,7 @@ describe('batch builds', () => {
     const result = runCli(['build', dir, '-o', out, '--jobs', '2']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^共 4 个文件：生成 3 个，失败 1 个$/m);
-    expect(result.stdout).toMatch(/^失败 .*nanhu\/2021\.yaml：.*:\d+:\d+ R1 表三「自然人」列/m);
+    expect(result.stdout).toMatch(/^失败 .*nanhu\/2021\.yaml：.*:\d+:\d+ 错误 R1 表三「自然人」列/m);
     expect(result.stdout.match(/^\[\d\/4\] /gm)).toHaveLength(4);
     expect(existsSync(join(out, 'example-county', 'dongshan', '2021.pdf')) || existsSync(join(out, 'dongshan', '2021.pdf'))).toBe(true);
   });

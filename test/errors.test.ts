@@ -121,7 +121,7 @@ describe.each(CASES)('$name', (c) => {
   it('prints one message with file:line:col and no stack trace', () => {
     expect(lines).toHaveLength(1);
     expect(result.stderr).not.toMatch(/^\s+at /m);
-    const match = /^(.+):(\d+):(\d+) (.*)$/.exec(lines[0]!);
+    const match = /^(.+):(\d+):(\d+) 错误 (.*)$/.exec(lines[0]!);
     expect(match, lines[0]).not.toBeNull();
     const [, where, line, col, message] = match!;
     expect(where).toBe(shown);
@@ -142,7 +142,7 @@ describe('R1 in 表三', () => {
     const result = runCli(['build', file, '-o', tempDir('out')]);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(
-      /^.+:\d+:\d+ R1 表三「自然人」列：本年新收 \d+ \+ 上年结转 \d+ = \d+，但办理结果总计 \d+ \+ 结转下年度 \d+ = \d+，相差 1$/,
+      /^.+:\d+:\d+ 错误 R1 表三「自然人」列：本年新收 \d+ \+ 上年结转 \d+ = \d+，但办理结果总计 \d+ \+ 结转下年度 \d+ = \d+，相差 1$/,
     );
   });
 });
@@ -151,6 +151,6 @@ describe('a data file that does not exist', () => {
   it('is named in one message', () => {
     const result = runCli(['build', 'data/nowhere.yaml', '-o', tempDir('out')]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('无法读取数据文件 data/nowhere.yaml');
+    expect(result.stderr.trim()).toBe('错误 读取数据文件 data/nowhere.yaml 失败：文件或文件夹不存在，请检查路径是否写对');
   });
 });

@@ -27,7 +27,7 @@ describe('font configuration', () => {
     writeFileSync(config, 'fonts:\n  body: C:/Windows/Fonts/simfang.ttf\n');
     const result = runCli(['build', join(ROOT, 'data/2021.yaml'), '-o', dir, '--config', config]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toMatch(/report-gen\.config\.yaml:2:9 找不到字体文件 C:\/Windows\/Fonts\/simfang\.ttf$/);
+    expect(result.stderr.trim()).toMatch(/report-gen\.config\.yaml:2:9 错误 找不到字体文件 C:\/Windows\/Fonts\/simfang\.ttf$/);
   });
 
   it('names a file that is not a font, in one message, and writes nothing', () => {
@@ -38,7 +38,7 @@ describe('font configuration', () => {
     const result = runCli(['build', join(ROOT, 'data/2021.yaml'), '-o', dir, '--config', config]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/无法读取字体 .*broken\.ttf/);
+    expect(result.stderr).toMatch(/错误 字体 .*broken\.ttf 不是可识别的字体文件/);
     expect(existsSync(join(dir, '2021.pdf')) || existsSync(join(dir, '2021.docx'))).toBe(false);
   });
 });

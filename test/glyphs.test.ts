@@ -13,7 +13,7 @@ describe('a character no font can print', () => {
     expect(result.code).toBe(1);
     const expected = positionOf(readFileSync(file, 'utf8'), '𠀀');
     const line = result.stderr.trim();
-    expect(line).toContain(`:${expected.line}:${expected.col} 字符「𠀀」（U+20000）在正文字体 NotoSerifSC-Regular 中没有字形`);
+    expect(line).toContain(`:${expected.line}:${expected.col} 错误 字符「𠀀」（U+20000）在正文字体 NotoSerifSC-Regular 中没有字形`);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });

@@ -143,7 +143,7 @@ describe('公文 dates', () => {
     const result = runCli(['build', file, '-o', tempDir('out')]);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n').filter((l) => !l.includes('警告'))).toEqual([
-      expect.stringMatching(/:\d+:\d+ E8 印发日期 2018年1月12日 早于成文日期 2018年2月12日；印发日期不得早于成文日期$/),
+      expect.stringMatching(/:\d+:\d+ 错误 E8 印发日期 2018年1月12日 早于成文日期 2018年2月12日；印发日期不得早于成文日期$/),
     ]);
   });
 });

@@ -10,38 +10,7 @@ import { YamlSource } from '../src/load/yaml-source.js';
 import { EXIT, ReportError } from '../src/report-error/finding.js';
 import { seededRandom as random } from '../src/bench/seeded-random.js';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
-
-const ODD = ['\u0000', '\uFEFF', '\u202E', '𠀀', '😀', '：', '\t', '"', "'", '{{', '}}', '{{requests.received', '&', '<', '*a', '&a', '!!binary', '---', '%', '~', '[', ']', '\r', '　'];
-
-function mutate(text: string, next: () => number): string {
-  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const lines = text.split('\n');
-  const at = Math.floor(next() * lines.length);
-  switch (Math.floor(next() * 7)) {
-    case 0:
-      lines.splice(at, 1);
-      return lines.join('\n');
-    case 1:
-      return text.replace(/-?\d+(\.\d+)?/g, (n) => (next() < 0.05 ? pick(['-1', '1.5', '99999999999999999999', 'abc', '[]', '{}', '', '0x1F', '1e3']) : n));
-    case 2:
-      return text.slice(0, Math.floor(next() * text.length));
-    case 3: {
-      const offset = Math.floor(next() * text.length);
-      return text.slice(0, offset) + pick(ODD) + text.slice(offset);
-    }
-    case 4:
-      lines.splice(at, 0, lines[at] ?? '');
-      return lines.join('\n');
-    case 5:
-      lines[at] = (lines[at] ?? '').replace(/^\s*/, (s) => (next() < 0.5 ? `${s}  ` : s.slice(1)));
-      return lines.join('\n');
-    default:
-      lines[at] = (lines[at] ?? '').replace(/:\s.*$/, `: ${pick(['~', '[1, 2]', '{ a: 1 }', '"文字"', '-5', 'true', '2022-13-45'])}`);
-      return lines.join('\n');
-  }
-}
-
-const EXAMPLES = ['data/2021.yaml', 'data/2020.yaml', 'data/xinfeng/2017.yaml', 'data/dongfeng/2011.yaml'];
+import { EXAMPLES, mutate } from './helpers/mutate.js';
 
 describe('random edits of valid files', () => {
   it('never crash the checks (300 edits, in process)', () => {

@@ -156,7 +156,7 @@ describe('a visible seal', () => {
     const file = variantOf('data/2021.yaml', (t) => t.replace(/^(  name: 樟木乡人民政府)$/m, '$1\n  seal: nowhere.png'));
     const result = runCli(['check', file]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/:\d+:\d+ 找不到印章图片 nowhere\.png$/m);
+    expect(result.stdout).toMatch(/:\d+:\d+ 错误 找不到印章图片 nowhere\.png$/m);
   });
 });
 
@@ -176,14 +176,14 @@ describe('signing errors', () => {
   it('names a wrong passphrase', () => {
     const result = runCli(['sign', 'data/2021.yaml', '--p12', certificate.p12, '-o', tempDir('out')], { env: { ...env, REPORT_GEN_P12_PASSPHRASE: 'wrong' } });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('证书文件的密码不正确');
+    expect(result.stderr.trim()).toBe('错误 证书文件的密码不正确');
   });
 
   it('names a claimed signing time after the certificate expires (the certificate itself is checked now)', () => {
     const shortLived = rsaCertificate(1, 'Short Lived');
     const result = runCli(['sign', 'data/2021.yaml', '--p12', shortLived.p12, '-o', tempDir('out')], { env: { ...env, SOURCE_DATE_EPOCH: String(NOW + 3 * 86400) } });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^签章时间 SOURCE_DATE_EPOCH（.*）晚于签章证书的到期时间 .*$/);
+    expect(result.stderr.trim()).toMatch(/^错误 签章时间 SOURCE_DATE_EPOCH（.*）晚于签章证书的到期时间 .*$/);
   });
 
   it('names a non-RSA key', () => {

@@ -31,20 +31,20 @@ describe('template errors', () => {
     writeFileSync(join(folder, 'part.hbs'), '<p>ok</p>\n<p>{{org.nope}}</p>\n');
     const set = new TemplateSet([folder]);
     const message = failureOf(() => set.render({ title: 't', org: {} }, runtime));
-    expect(message).toMatch(/part\.hbs:2:\d+ 模板错误：引用了不存在的数据项「nope」$/);
+    expect(message).toMatch(/part\.hbs:2:\d+ 错误 模板错误：引用了不存在的数据项「nope」$/);
   });
 
   it('name the file and line of a syntax error when loading', () => {
     const broken = tempDir('templates');
     writeFileSync(join(broken, 'report.hbs'), '<p>a</p>\n<p>{{#if x}}</p>\n');
-    expect(failureOf(() => new TemplateSet([broken]))).toMatch(/report\.hbs:\d+:\d+ 模板错误：/);
+    expect(failureOf(() => new TemplateSet([broken]))).toMatch(/report\.hbs:\d+:\d+ 错误 模板错误：/);
   });
 
   it('reject unknown helpers', () => {
     const folder2 = tempDir('templates');
     writeFileSync(join(folder2, 'report.hbs'), '<p>{{shout "x"}}</p>\n');
     const set = new TemplateSet([folder2]);
-    expect(failureOf(() => set.render({}, runtime))).toMatch(/report\.hbs:1:\d+ 模板错误：使用了不支持的模板函数「shout」/);
+    expect(failureOf(() => set.render({}, runtime))).toMatch(/report\.hbs:1:\d+ 错误 模板错误：使用了不支持的模板函数「shout」/);
   });
 
   it('let an earlier folder override a later one', () => {

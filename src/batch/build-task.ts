@@ -7,7 +7,8 @@ import { FontRegistry } from '../fonts/font-registry.js';
 import { buildReport } from '../pipeline/build-report.js';
 import type { OutputKind } from '../pipeline/output-kind.js';
 import type { ReportDocument } from '../model/document.js';
-import { EXIT, ReportError, type Finding } from '../report-error/finding.js';
+import { EXIT, type Finding } from '../report-error/finding.js';
+import { toReportError } from '../report-error/translate-error.js';
 
 export interface BuildTask {
   file: string;
@@ -52,9 +53,10 @@ export async function runBuildTask(task: BuildTask, renderDocx?: (document: Repo
     const { files, findings, prepared } = result;
     return { file: task.file, ok: true, files, findings, templates: prepared.templates, inputs: prepared.inputs, ms: ms() };
   } catch (error) {
-    if (error instanceof ReportError) return { file: task.file, ok: false, findings: error.findings, exitCode: error.exitCode, ms: ms() };
-    const message = error instanceof Error ? error.message : String(error);
-    const finding: Finding = { severity: 'error', rule: 'INTERNAL', message: `内部错误：${message}` };
+    const translated = toReportError(error);
+    if (translated) return { file: task.file, ok: false, findings: translated.findings, exitCode: translated.exitCode, ms: ms() };
+    if (process.env.REPORT_GEN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    const finding: Finding = { severity: 'error', rule: 'INTERNAL', message: '内部错误（report-gen 的缺陷，请报告）；设置环境变量 REPORT_GEN_DEBUG=1 可看到详情' };
     return { file: task.file, ok: false, findings: [finding], exitCode: EXIT.internal, ms: ms() };
   }
 }

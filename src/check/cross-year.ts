@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { APPLICANT_COLUMNS } from '../formats/shared/fields.js';
 import { getAt, type RowValues } from '../compute/statistics.js';
-import type { Finding } from '../report-error/finding.js';
+import { errorFinding, ReportError, type Finding } from '../report-error/finding.js';
 import type { CheckedReport } from './check-report.js';
 
 export type PreviousLoader = (file: string) => CheckedReport;
@@ -26,7 +26,10 @@ export function checkCrossYear(report: CheckedReport, load: PreviousLoader): Fin
   let previous: CheckedReport;
   try {
     previous = load(file);
-  } catch {
+  } catch (error) {
+    // A `previous:` that names a folder, a device or a file of the wrong encoding is a mistake in this file.
+    const unreadable = error instanceof ReportError && report.data.previous ? error.findings.find((f) => f.rule === 'FILE') : undefined;
+    if (unreadable) return [errorFinding('FILE', `「previous」所指的${unreadable.message}`, report.source.positionOf(['previous']))];
     return info(`上一年度数据文件 ${basename(file)} 本身有误，跨年度核对未进行`);
   }
   if ((previous.data.year as number) !== (report.data.year as number) - 1) {

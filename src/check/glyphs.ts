@@ -2,7 +2,7 @@
  * Every character must have a glyph in the face that will print it; a PDF with missing glyphs shows empty
  * boxes and is not valid PDF/A. A missing glyph is traced back to the data that holds the character.
  */
-import type { FontRegistry } from '../fonts/font-registry.js';
+import type { FontRegistry, LoadedFace } from '../fonts/font-registry.js';
 import type { FontRole } from '../fonts/font-role.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import type { Block, ReportDocument } from '../model/document.js';
@@ -42,12 +42,29 @@ function* textsOf(block: Block): Generator<{ role: FontRole; text: string }> {
   }
 }
 
+/** Characters every Chinese face has: a face with none of them has no Chinese at all. */
+const COMMON_CHINESE = '的一是在不了有和人这中大为上个国年政府报';
+/** Chinese characters and the punctuation that comes with them (beyond Latin and general punctuation). */
+const isChineseText = (char: string) => char.codePointAt(0)! >= 0x2e80;
+
+function lacksChinese(face: LoadedFace): boolean {
+  return [...COMMON_CHINESE].every((char) => !face.font.hasGlyphForCodePoint(char.codePointAt(0)!));
+}
+
 export function checkGlyphs(document: ReportDocument, fonts: FontRegistry, source: YamlSource): Finding[] {
   const findings: Finding[] = [];
   const reported = new Set<string>();
+  // A face without Chinese is one finding naming its roles, not one per character.
+  const withoutChinese = new Map<string, { face: LoadedFace; roles: Set<FontRole> }>();
   const texts = [...document.blocks.flatMap((b) => [...textsOf(b)]), { role: 'body' as FontRole, text: '— 0123456789 —' }];
   for (const { role, text } of texts) {
     for (const { char, face } of fonts.missingGlyphs(role, text)) {
+      if (isChineseText(char) && lacksChinese(face)) {
+        const entry = withoutChinese.get(face.key) ?? { face, roles: new Set<FontRole>() };
+        entry.roles.add(role);
+        withoutChinese.set(face.key, entry);
+        continue;
+      }
       if (reported.has(char + face.key)) continue;
       reported.add(char + face.key);
       const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -57,6 +74,12 @@ export function checkGlyphs(document: ReportDocument, fonts: FontRegistry, sourc
         errorFinding('GLYPH', `字符「${char}」（${code}）在${ROLE_NAMES[role]}字体 ${face.displayName} 中没有字形${where}；请改用其他字符，或在 report-gen.config.yaml 中为该角色指定包含此字的字体`, origin),
       );
     }
+  }
+  for (const { face, roles } of withoutChinese.values()) {
+    const names = [...roles].map((r) => ROLE_NAMES[r]).join('、');
+    findings.unshift(
+      errorFinding('GLYPH', `${names}字体 ${face.displayName} 不含中文字形；请在 report-gen.config.yaml 中为该角色指定中文字体（如仿宋、宋体）`, face.source.at),
+    );
   }
   return findings;
 }

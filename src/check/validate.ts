@@ -24,10 +24,21 @@ export function validateReport(
   textLikePaths: ReadonlyArray<ReadonlyArray<string>> = TEXT_LIKE_PATHS,
 ): Record<string, unknown> {
   restoreTypedText(data, source, textLikePaths);
+  const slips = inputMethodSlips(format, source);
+  const numbers = unplainNumbers(format, source, textLikePaths);
   const result = format.schema.safeParse(data, { reportInput: true });
   const missingUnits = amountsWithoutUnit(result.success ? (result.data as Record<string, unknown>) : data, format, source);
-  if (result.success && missingUnits.length === 0) return result.data as Record<string, unknown>;
-  const described = [...(result.success ? [] : (result.error.issues as Issue[]).flatMap((issue) => describeIssue(issue, format, source))), ...missingUnits];
+  if (result.success && !missingUnits.length && !slips.length && !numbers.length) return result.data as Record<string, unknown>;
+  // A slip explains every issue of its value and of the list that holds it (a row of one element, 「3，0，0」).
+  const explained = (path: DataPath) =>
+    slips.some((slip) => isPrefix(path, slip.path) || isPrefix(slip.path, path)) || numbers.some((n) => isPrefix(n.path, path));
+  const issues = result.success ? [] : (result.error.issues as Issue[]).filter((issue) => !explained(issue.path as DataPath));
+  const described = [
+    ...slips.map((slip) => slip.finding),
+    ...numbers.map((n) => n.finding),
+    ...limitUnknownKeys(issues.flatMap((issue) => describeIssue(issue, format, source))),
+    ...missingUnits,
+  ];
   // One value can fail two checks with the same message (a date's pattern and its calendar check).
   const findings = [...new Map(described.map((f) => [`${f.at?.line}:${f.at?.col} ${f.message}`, f])).values()];
   findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
@@ -49,6 +60,78 @@ function amountsWithoutUnit(data: Record<string, unknown>, format: ValidationTar
     });
 }
 
+/** Unknown keys are named shortened, and only a few: a wrong file (not a data file) must not be echoed. */
+const MAX_UNKNOWN_KEYS = 3;
+const MAX_KEY_LENGTH = 12;
+
+function limitUnknownKeys(findings: Finding[]): Finding[] {
+  const unknown = findings.filter((f) => f.rule === UNKNOWN_KEY);
+  if (unknown.length <= MAX_UNKNOWN_KEYS) return findings.map((f) => (f.rule === UNKNOWN_KEY ? { ...f, rule: 'SCHEMA' } : f));
+  const kept = new Set(unknown.slice(0, MAX_UNKNOWN_KEYS));
+  const last = unknown[MAX_UNKNOWN_KEYS - 1]!;
+  return [
+    ...findings.filter((f) => f.rule !== UNKNOWN_KEY || kept.has(f)).map((f) => (f.rule === UNKNOWN_KEY ? { ...f, rule: 'SCHEMA' } : f)),
+    { ...last, rule: 'SCHEMA', message: `另有 ${unknown.length - MAX_UNKNOWN_KEYS} 个未知的键未列出；请检查是否选错了文件` },
+  ];
+}
+
+const UNKNOWN_KEY = 'SCHEMA-UNKNOWN-KEY';
+
+function shortKey(key: string): string {
+  const chars = [...key.replace(/[\u0000-\u001f\u007f]/g, '')];
+  return chars.length > MAX_KEY_LENGTH ? `${chars.slice(0, MAX_KEY_LENGTH).join('')}…` : chars.join('');
+}
+
+function isPrefix(prefix: DataPath, path: DataPath): boolean {
+  return prefix.length <= path.length && prefix.every((p, i) => p === path[i]);
+}
+
+/**
+ * Numbers in the forms YAML reads but a clerk never means: 0x10 (16), 01234 (1234), 1e3, -0, +5, and integers
+ * beyond 2^53 that cannot be kept exactly. Each is refused naming the value as typed.
+ */
+function unplainNumbers(
+  format: ValidationTarget,
+  source: YamlSource,
+  textLikePaths: ReadonlyArray<ReadonlyArray<string>>,
+): Array<{ path: DataPath; finding: Finding }> {
+  const findings: Array<{ path: DataPath; finding: Finding }> = [];
+  for (const { path, value, typed } of source.numbers()) {
+    if (textLikePaths.some((p) => p.length === path.length && isPrefix(p, path))) continue;
+    const label = labelFor(format.fields, path);
+    const at = source.positionOf(path);
+    if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(typed) || /^-0(\.0*)?$/.test(typed)) {
+      const readAs = Number.isFinite(value) ? `，会被读成 ${value}` : '';
+      const finding = errorFinding('SCHEMA', `${label}写作“${typed}”，不是普通的十进制数${readAs}；请写成普通的半角数字（不用 0x 等前缀、前导 0、指数写法或 -0）`, at);
+      findings.push({ path, finding });
+    } else if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+      findings.push({ path, finding: errorFinding('SCHEMA', `${label}为 ${typed}，超过能精确计算的上限 ${Number.MAX_SAFE_INTEGER}`, at) });
+    }
+  }
+  return findings;
+}
+
+const FULL_WIDTH_DIGITS = /^[－-]?[０-９0-9]*[０-９][０-９0-9]*([．.][０-９0-9]+)?$/;
+
+/** What a Chinese input method types into a number: full-width commas between numbers, full-width digits. */
+function inputMethodSlips(format: ValidationTarget, source: YamlSource): Array<{ path: DataPath; finding: Finding }> {
+  const slips: Array<{ path: DataPath; finding: Finding }> = [];
+  for (const { path, value } of source.strings()) {
+    if (!labelOfPath(format.fields, path)) continue;
+    const comma = /[0-9０-９][ \t　]*([，、；])[ \t　]*[0-9０-９]/.exec(value);
+    const trimmed = value.trim();
+    if (comma) {
+      const at = source.positionOfIndex(path, value, comma.index + comma[0].indexOf(comma[1]!));
+      const name = comma[1] === '，' ? '全角逗号' : comma[1] === '、' ? '顿号' : '全角分号';
+      slips.push({ path, finding: errorFinding('SCHEMA', `${labelFor(format.fields, path)}：数字之间用了${name}「${comma[1]}」，请改为半角 ,`, at) });
+    } else if (FULL_WIDTH_DIGITS.test(trimmed)) {
+      const half = trimmed.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+      slips.push({ path, finding: errorFinding('SCHEMA', `${labelFor(format.fields, path)}“${trimmed}”用了全角数字，请改为半角数字 ${half}`, source.positionOf(path)) });
+    }
+  }
+  return slips;
+}
+
 /** Postcodes and phone numbers typed without quotes are read as numbers by YAML; keep what was typed. */
 function restoreTypedText(data: Record<string, unknown>, source: YamlSource, paths: ReadonlyArray<ReadonlyArray<string>>): void {
   for (const path of paths) {
@@ -68,7 +151,7 @@ function describeIssue(issue: Issue, format: ValidationTarget, source: YamlSourc
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
-        errorFinding('SCHEMA', `未知的键「${[...path, key].join('.')}」${knownKeysHint(format, path)}`, source.positionOfKey([...path, key])),
+        errorFinding(UNKNOWN_KEY, `未知的键「${[...path, key].map((k) => shortKey(String(k))).join('.')}」${knownKeysHint(format, path)}`, source.positionOfKey([...path, key])),
       );
     case 'invalid_type':
       if (issue.input === undefined) return [errorFinding('SCHEMA', `缺少必填项${label}`, at)];
@@ -90,8 +173,12 @@ function describeIssue(issue: Issue, format: ValidationTarget, source: YamlSourc
     case 'custom':
     case 'invalid_format':
       return [errorFinding('SCHEMA', `${label}应为日期，格式如 2022-01-20，实际为 ${shown}`, at)];
+    case 'invalid_union':
+      if (path.length === 1 && path[0] === 'org') return [errorFinding('SCHEMA', `${label}应为机关信息（名称、地址等“键: 值”），或机关信息文件的路径，实际为 ${shown}`, at)];
+      return [errorFinding('SCHEMA', `${label}的写法不符合要求，实际为 ${shown}`, at)];
     default:
-      return [errorFinding('SCHEMA', `${label}不符合要求：${issue.message}`, at)];
+      // zod's own wording is English; the label and the value say what is wrong.
+      return [errorFinding('SCHEMA', `${label}不符合要求，实际为 ${shown}`, at)];
   }
 }
 
@@ -131,6 +218,7 @@ function showValue(value: unknown): string {
   if (typeof value === 'string') return `“${value}”`;
   if (value === null) return '空值';
   if (value === undefined) return '空';
+  if (typeof value === 'boolean') return `“${value}”（是非值）`;
   if (typeof value === 'object') return Array.isArray(value) ? '列表' : '映射';
   return String(value);
 }

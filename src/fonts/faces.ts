@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { SourcePosition } from '../report-error/finding.js';
 import type { FontRole } from './font-role.js';
 
 export interface FaceSource {
@@ -13,6 +14,8 @@ export interface FaceSource {
   file: string;
   /** PostScript name of the face inside a collection (.ttc/.otc). */
   postscriptName?: string;
+  /** Where the configuration names this face, for messages. */
+  at?: SourcePosition;
 }
 
 const require = createRequire(import.meta.url);

@@ -24,7 +24,7 @@ const configSchema = z.strictObject({
 /** Font overrides from a config file; none when the file does not exist. */
 export function readFontConfig(file: string): Partial<Record<FontRole, FaceSource>> {
   if (!existsSync(file)) return {};
-  const source = YamlSource.read(file);
+  const source = YamlSource.read(file, '配置文件');
   const parsed = configSchema.safeParse(source.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -41,7 +41,8 @@ export function readFontConfig(file: string): Partial<Record<FontRole, FaceSourc
     if (!existsSync(path)) {
       throw new ReportError([errorFinding('CONFIG', `找不到字体文件 ${spec.file}`, source.positionOf(['fonts', role]))], EXIT.unusableInput);
     }
-    out[role as FontRole] = 'name' in spec && spec.name ? { file: path, postscriptName: spec.name } : { file: path };
+    const at = source.positionOf(['fonts', role]);
+    out[role as FontRole] = 'name' in spec && spec.name ? { file: path, postscriptName: spec.name, at } : { file: path, at };
   }
   return out;
 }

@@ -2,13 +2,20 @@
  * Maps each role to one loaded face. Every face file is read and parsed once per process, however many
  * roles or documents use it.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import type * as fontkit from 'fontkit';
 import { createFace } from './shared-fontkit.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import { defaultFaces, type FaceSource } from './faces.js';
 import { FONT_ROLES, isLatin, type FontRole } from './font-role.js';
+import { describeSystemError } from '../report-error/system-error.js';
+
+/** A font inside the working folder relative to it, any other by its full path. */
+const displayPath = (file: string) => {
+  const shown = relative(process.cwd(), file);
+  return shown && !shown.startsWith('..') ? shown : file;
+};
 
 export interface LoadedFace {
   source: FaceSource;
@@ -24,30 +31,52 @@ export interface LoadedFace {
 
 const faceCache = new Map<string, LoadedFace>();
 
+/** The largest font file read: a CJK collection is some 20 MB. */
+const MAX_FONT_BYTES = 128 * 1024 * 1024;
+
 function loadFace(source: FaceSource): LoadedFace {
   const key = `${source.file}#${source.postscriptName ?? ''}`;
   const cached = faceCache.get(key);
   if (cached) return cached;
-  let face: LoadedFace;
+  const fail = (message: string) => new ReportError([errorFinding('FONT', `字体 ${displayPath(source.file)} ${message}`, source.at)], EXIT.unusableInput);
+  let data: Buffer;
   try {
-    const data = readFileSync(source.file);
-    const opened = createFace(data, source.postscriptName);
-    if (!('hasGlyphForCodePoint' in opened)) {
-      throw new Error('字体集合（.ttc/.otc）需要用 name 指定其中的字体（PostScript 名称）');
-    }
-    const font = opened as fontkit.Font;
-    face = {
-      source,
-      key,
-      data,
-      font,
-      ascent: (font.ascent * 1000) / font.unitsPerEm,
-      descent: (font.descent * 1000) / font.unitsPerEm,
-      displayName: font.postscriptName || basename(source.file),
-    };
+    const kind = statSync(source.file);
+    if (!kind.isFile()) throw fail('不是普通文件；请指定 .ttf、.otf 或 .ttc 字体文件');
+    if (kind.size > MAX_FONT_BYTES) throw fail(`超过 ${MAX_FONT_BYTES / 1024 / 1024} MB，不像是字体文件`);
+    data = readFileSync(source.file);
   } catch (error) {
-    throw new ReportError([errorFinding('FONT', `无法读取字体 ${source.file}：${(error as Error).message}`)], EXIT.unusableInput);
+    if (error instanceof ReportError) throw error;
+    throw new ReportError([errorFinding('FONT', describeSystemError(error, displayPath(source.file), '读取字体'), source.at)], EXIT.unusableInput);
   }
+  let opened: ReturnType<typeof createFace>;
+  try {
+    if (source.postscriptName) {
+      const whole = createFace(data);
+      if ('fonts' in whole) {
+        const names = (whole.fonts as fontkit.Font[]).map((f) => f.postscriptName);
+        if (!names.includes(source.postscriptName)) throw fail(`中没有名为 ${source.postscriptName} 的字体；可用的名称：${names.join('、')}`);
+      }
+    }
+    opened = createFace(data, source.postscriptName);
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    throw fail('不是可识别的字体文件（应为 .ttf、.otf 或 .ttc），或已损坏');
+  }
+  if (!opened || !('hasGlyphForCodePoint' in opened)) {
+    const names = opened && 'fonts' in opened ? (opened.fonts as fontkit.Font[]).map((f) => f.postscriptName).join('、') : '';
+    throw fail(`是字体集合（.ttc/.otc），需要用「name」指定其中的一个字体${names ? `，可用的名称：${names}` : ''}`);
+  }
+  const font = opened as fontkit.Font;
+  const face: LoadedFace = {
+    source,
+    key,
+    data,
+    font,
+    ascent: (font.ascent * 1000) / font.unitsPerEm,
+    descent: (font.descent * 1000) / font.unitsPerEm,
+    displayName: font.postscriptName || basename(source.file),
+  };
   faceCache.set(key, face);
   return face;
 }

@@ -25,7 +25,8 @@ export interface FormatChoice {
 export function chooseFormat(data: Record<string, unknown>, source: YamlSource): FormatChoice {
   const year = data.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 2008 || year > 2100) {
-    const message = year === undefined ? '缺少必填项「year」（报告年度，如 2021）' : `「year」应为 2008 年以后的四位年份，实际为 ${JSON.stringify(year)}`;
+    const shown = year === null ? '空值' : typeof year === 'object' ? '列表或映射' : `“${String(year)}”`;
+    const message = year === undefined ? '缺少必填项「year」（报告年度，如 2021）' : `「year」应为 2008 至 2100 之间的年份，实际为 ${shown}`;
     throw new ReportError([errorFinding('SCHEMA', message, source.positionOf(['year']))], EXIT.unusableInput);
   }
   const byYear = formatForYear(year);

@@ -25,7 +25,7 @@ export function resolveOrgProfile(data: Record<string, unknown>, source: YamlSou
   if (!existsSync(file)) {
     throw new ReportError([errorFinding('PROFILE', `找不到机关信息文件 ${data.org}`, source.positionOf(['org']))], EXIT.unusableInput);
   }
-  const profile = YamlSource.read(file);
+  const profile = YamlSource.read(file, '机关信息文件');
   const org = validateReport(profile.toJS() as Record<string, unknown>, PROFILE, profile, PROFILE_TEXT_LIKE);
   // A seal image is named relative to the profile that names it.
   if (typeof org.seal === 'string') org.seal = resolve(dirname(file), org.seal);

@@ -1,10 +1,10 @@
 /**
  * Reads a YAML file keeping positions, so that every later finding can name file:line:col.
  */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { errorFinding, EXIT, ReportError, type SourcePosition } from '../report-error/finding.js';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type ErrorCode, type Node, type Scalar } from 'yaml';
+import { errorFinding, EXIT, ReportError, type Finding, type SourcePosition } from '../report-error/finding.js';
+import { readInputText } from './read-input.js';
 
 export type DataPath = ReadonlyArray<string | number>;
 
@@ -18,33 +18,23 @@ export class YamlSource {
     private readonly lines: LineCounter,
   ) {}
 
-  static read(file: string): YamlSource {
+  /** `what` names the kind of file in messages (数据文件, 机关信息文件, 配置文件). */
+  static read(file: string, what = '数据文件'): YamlSource {
     const displayPath = relative(process.cwd(), file) || file;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new ReportError([errorFinding('FILE', `无法读取数据文件 ${displayPath}`)], EXIT.unusableInput);
-    }
-    return YamlSource.parse(text, displayPath, file);
+    return YamlSource.parse(readInputText(file, { what, displayPath }), displayPath, file);
   }
 
-  static parse(text: string, displayPath: string, absolutePath = displayPath): YamlSource {
+  static parse(typed: string, displayPath: string, absolutePath = displayPath): YamlSource {
+    // Offsets into the text are the parser's offsets: both count from after a byte-order mark.
+    const text = typed.replace(/^\uFEFF/, '');
     const lines = new LineCounter();
-    const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const source = new YamlSource(displayPath, absolutePath, text, document, lines);
-    const first = document.errors[0];
-    if (first) {
-      const colon = fullWidthColonKey(text, first.pos[0]);
-      if (colon !== undefined) {
-        throw new ReportError([errorFinding('YAML', 'YAML 格式错误：键后应为半角冒号“: ”，此处是全角冒号“：”', source.positionAtOffset(colon))], EXIT.unusableInput);
-      }
-      const unclosed = unclosedBracketBefore(text, first.pos[0]);
-      if (unclosed !== undefined) {
-        throw new ReportError([errorFinding('YAML', 'YAML 格式错误：方括号或花括号没有闭合', source.positionAtOffset(unclosed))], EXIT.unusableInput);
-      }
-      const at = source.positionAtOffset(first.pos[0]);
-      throw new ReportError([errorFinding('YAML', `YAML 格式错误：${describeYamlError(first.code, first.message)}`, at)], EXIT.unusableInput);
+    const first = document.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION') ?? document.errors[0];
+    if (first) throw new ReportError([explainSyntaxError(source, first.code, first.pos[0])], EXIT.unusableInput);
+    const deep = tooDeep(document.contents);
+    if (deep) {
+      throw new ReportError([errorFinding('YAML', `YAML 格式错误：括号或缩进嵌套超过 ${MAX_DEPTH} 层`, source.positionAtOffset(deep.range?.[0] ?? 0))], EXIT.unusableInput);
     }
     if (!isMap(document.contents)) {
       throw new ReportError(
@@ -59,7 +49,14 @@ export class YamlSource {
     try {
       return this.document.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      throw new ReportError([errorFinding('YAML', `YAML 无法展开：${(e as Error).message}`, this.positionAtOffset(0))], EXIT.unusableInput);
+      // The yaml library's only failures here are aliases: one without its anchor, or too many expansions.
+      const unresolved = /Unresolved alias/i.test((e as Error).message);
+      let alias: Node | undefined;
+      visit(this.document, { Alias: (_key, node) => void (alias ??= node) });
+      const message = unresolved
+        ? 'YAML 格式错误：别名（*名称）前面没有对应的锚点（&名称）'
+        : 'YAML 格式错误：别名（*名称）展开的次数过多；请直接写出内容，不要用别名';
+      throw new ReportError([errorFinding('YAML', message, this.positionAtOffset(alias?.range?.[0] ?? 0))], EXIT.unusableInput);
     }
   }
 
@@ -153,6 +150,13 @@ export class YamlSource {
     return this.text.slice(range[0], range[1]).includes('\n');
   }
 
+  /** Every number scalar with its path and the text it was typed as (0x10, 01234, 1e3 are numbers to YAML). */
+  *numbers(): Generator<{ path: DataPath; value: number; typed: string }> {
+    for (const { path, node } of walkScalars(this.document.contents, [])) {
+      if (typeof node.value === 'number' && node.range) yield { path, value: node.value, typed: this.text.slice(node.range[0], node.range[1]).trim() };
+    }
+  }
+
   /** Every string scalar with its path, for tracing a character back to the data. */
   *strings(): Generator<{ path: DataPath; value: string }> {
     yield* walkStrings(this.document.contents, []);
@@ -171,14 +175,23 @@ function childNode(node: unknown, key: string | number): unknown {
 }
 
 function* walkStrings(node: unknown, path: Array<string | number>): Generator<{ path: DataPath; value: string }> {
-  if (isScalar(node)) {
-    if (typeof node.value === 'string') yield { path: [...path], value: node.value };
-  } else if (isMap(node)) {
-    for (const item of node.items) {
-      if (isPair(item) && isScalar(item.key)) yield* walkStrings(item.value, [...path, String(item.key.value)]);
+  for (const scalar of walkScalars(node, path)) if (typeof scalar.node.value === 'string') yield { path: scalar.path, value: scalar.node.value };
+}
+
+/** Every scalar value below a node (keys excepted), depth first, without recursion: nesting depth is the input's. */
+function* walkScalars(root: unknown, rootPath: Array<string | number>): Generator<{ path: DataPath; node: Scalar }> {
+  const stack: Array<{ node: unknown; path: Array<string | number> }> = [{ node: root, path: rootPath }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (isScalar(node)) yield { path, node };
+    else if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i];
+        if (isPair(item) && isScalar(item.key)) stack.push({ node: item.value, path: [...path, String(item.key.value)] });
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
     }
-  } else if (isSeq(node)) {
-    for (let i = 0; i < node.items.length; i++) yield* walkStrings(node.items[i], [...path, i]);
   }
 }
 
@@ -214,22 +227,86 @@ function unclosedBracketBefore(text: string, errorOffset: number): number | unde
     }
     else if ((ch === ']' || ch === '}') && open.length) open.pop();
   }
-  return open[0];
+  // A bracket open on the error's own line is not the cause: the parser would have said so there.
+  const first = open[0];
+  return first !== undefined && text.slice(first, errorOffset).includes('\n') ? first : undefined;
 }
 
-const YAML_ERRORS: Record<string, string> = {
+/** The deepest nesting a report needs is five levels; anything far deeper is not a report. */
+const MAX_DEPTH = 32;
+
+/** The first node nested deeper than MAX_DEPTH, walked without recursion. */
+function tooDeep(root: unknown): Node | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth >= MAX_DEPTH) return node;
+    for (const item of node.items) stack.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
+  }
+  return undefined;
+}
+
+/**
+ * One Chinese finding for a YAML syntax error, at the place the user has to change. The parser notices some slips
+ * later than where they are: a key without its colon, a bracket left open on an earlier line.
+ */
+function explainSyntaxError(source: YamlSource, code: ErrorCode, offset: number): Finding {
+  const text = source.text;
+  const fail = (message: string, at: number) => errorFinding('YAML', `YAML 格式错误：${message}`, source.positionAtOffset(at));
+  if (code === 'RESOURCE_EXHAUSTION') return fail(`括号或缩进嵌套超过 ${MAX_DEPTH} 层`, offset);
+  const colon = fullWidthColonKey(text, offset);
+  if (colon !== undefined) return fail('键后应为半角冒号“: ”，此处是全角冒号“：”', colon);
+  const missing = MISSING_COLON_SIGNS.includes(code) ? keyWithoutColon(text, offset) : undefined;
+  if (missing) return fail(`“${missing.key}”后面缺少半角冒号，应写作“${missing.key}: ”`, missing.at);
+  if (code === 'UNEXPECTED_TOKEN' && text[offset] === ',') {
+    return fail(/^\s*[,\]}]/.test(text.slice(offset + 1)) || /[[{,]\s*$/.test(text.slice(0, offset)) ? '两个逗号之间（或括号边上）少了一个值，请删去多余的逗号或补上数字' : '此处多了一个逗号', offset);
+  }
+  const unclosed = unclosedBracketBefore(text, offset);
+  if (unclosed !== undefined) return fail('方括号或花括号没有闭合', unclosed);
+  return fail(YAML_ERRORS[code] ?? '无法识别此处的写法（含特殊字符的文字请加引号）', offset);
+}
+
+/** The errors the parser gives for a key typed without its colon, on its line or the next. */
+const MISSING_COLON_SIGNS: readonly ErrorCode[] = ['MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY', 'BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY'];
+
+/**
+ * A mapping key typed without its colon (`fees 10`) on the error's line or the line before it: the parser then
+ * fails on that line or on the next one.
+ */
+function keyWithoutColon(text: string, offset: number): { key: string; at: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const previousStart = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
+  for (const start of [lineStart, previousStart]) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+    const match = /^([ \t]*(?:- +)?)([A-Za-z_][\w-]*)[ \t]+([^\s:#][^:#]*)(#.*)?$/.exec(line);
+    if (match && !match[3]!.trimEnd().endsWith(':')) return { key: match[2]!, at: start + match[1]!.length + match[2]!.length };
+  }
+  return undefined;
+}
+
+const YAML_ERRORS: Partial<Record<ErrorCode, string>> = {
   DUPLICATE_KEY: '键重复',
   TAB_AS_INDENT: '不能用制表符（Tab）缩进，请用空格',
-  BAD_INDENT: '缩进不正确',
+  BAD_INDENT: '缩进不正确（同一层的键应从同一列开始）',
   MULTILINE_IMPLICIT_KEY: '键不能跨行（检查冒号是否为半角“:”，其后是否有空格）',
   BLOCK_AS_IMPLICIT_KEY: '键的写法不正确（检查缩进与冒号）',
-  MISSING_CHAR: '缺少字符（如引号或括号未闭合）',
+  MISSING_CHAR: '缺少字符（如引号或括号未闭合，或键后缺少冒号）',
   UNEXPECTED_TOKEN: '出现意外的字符',
   BAD_SCALAR_START: '值的开头字符不合法（含特殊字符的文字请加引号）',
+  MULTIPLE_DOCS: '一个文件只能有一份数据：第二个“---”之后的内容请删去，或另存为一个文件',
+  BAD_DQ_ESCAPE: '双引号中的反斜杠（\\）写法不正确；路径请用单引号或正斜杠 /',
+  BAD_ALIAS: '别名（*名称）写法不正确',
+  ALIAS_PROPS: '别名（*名称）不能带标记',
+  BAD_DIRECTIVE: '以 % 开头的指令不正确',
+  BAD_PROP_ORDER: '锚点（&）和标记（!）的位置不正确',
+  BLOCK_IN_FLOW: '方括号或花括号内不能换用缩进的写法',
+  KEY_OVER_1024_CHARS: '键太长',
+  MULTIPLE_ANCHORS: '一个值只能有一个锚点（&名称）',
+  MULTIPLE_TAGS: '一个值只能有一个标记（!名称）',
+  NON_STRING_KEY: '键应为文字',
+  TAG_RESOLVE_FAILED: '无法识别的标记（!名称）；请去掉以 ! 开头的标记',
+  BAD_COLLECTION_TYPE: '标记（!名称）与值的类型不符；请去掉以 ! 开头的标记',
+  IMPOSSIBLE: '无法识别此处的写法',
 };
-
-function describeYamlError(code: string, message: string): string {
-  const known = YAML_ERRORS[code];
-  const firstLine = message.split('\n')[0] ?? message;
-  return known ? `${known}（${code}）` : `${firstLine}（${code}）`;
-}

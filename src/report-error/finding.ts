@@ -50,7 +50,7 @@ const RULE_ID = /^[RLENCXAT]\d+$/;
 
 export function formatFinding(f: Finding): string {
   const where = f.at ? `${formatPosition(f.at)} ` : '';
-  const tag = f.severity === 'error' ? '' : `${SEVERITY_LABEL[f.severity]} `;
+  const tag = `${SEVERITY_LABEL[f.severity]} `;
   const rule = RULE_ID.test(f.rule) ? `${f.rule} ` : '';
   return `${where}${tag}${rule}${f.message}`;
 }

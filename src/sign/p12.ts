@@ -39,7 +39,7 @@ export function readP12(p12: Buffer, passphrase: string, now: Date = new Date())
     const message = (error as Error).message ?? '';
     if (/Invalid password|MAC could not be verified/i.test(message)) fail('证书文件的密码不正确');
     if (/Unknown OID|private key|Cannot read/i.test(message)) fail('证书文件中的私钥不是 RSA 密钥；签章需要 RSA 密钥');
-    fail(`无法读取证书文件（PKCS#12）：${message}`);
+    fail('无法读取证书文件：不是有效的 PKCS#12（.p12/.pfx）文件，或已损坏');
   }
   const bags = (type: string) => parsed!.getBags({ bagType: type })[type] ?? [];
   const keyBag = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)][0];

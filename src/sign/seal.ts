@@ -20,7 +20,7 @@ export function readSealMask(file: string): SealMask {
   try {
     png = PNG.sync.read(readFileSync(file));
   } catch (error) {
-    throw new ReportError([errorFinding('SEAL', `无法读取印章图片 ${file}（应为 PNG）：${(error as Error).message}`)], EXIT.unusableInput);
+    throw new ReportError([errorFinding('SEAL', `无法读取印章图片 ${file}：应为 PNG 图片，此文件不是或已损坏`)], EXIT.unusableInput);
   }
   const rowBytes = Math.ceil(png.width / 8);
   const bits = Buffer.alloc(rowBytes * png.height);

@@ -60,7 +60,7 @@ export async function signExistingPdf(pdf: Buffer, identity: SigningIdentity, op
   try {
     document = await PDFDocument.load(pdf, { updateMetadata: false });
   } catch (error) {
-    throw new ReportError([errorFinding('SIGN', `无法读取 PDF：${(error as Error).message}`)], EXIT.unusableInput);
+    throw new ReportError([errorFinding('SIGN', '无法读取 PDF：文件已损坏、已加密或不是 PDF')], EXIT.unusableInput);
   }
   if (/\/ByteRange\s*\[/.test(pdf.toString('latin1'))) {
     throw new ReportError([errorFinding('SIGN', '此 PDF 已经签章；再次签章请对数据文件签章（report-gen sign data/…yaml）')], EXIT.unusableInput);

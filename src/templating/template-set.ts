@@ -2,9 +2,10 @@
  * Loads a format's templates: its own folder first, then templates/shared. Every file is parsed up front, and
  * every error is reported with the template file and line that caused it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
+import { readInputText } from '../load/read-input.js';
 import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
 import { HELPER_NAMES, registerHelpers, type RenderRuntime } from './helpers.js';
@@ -63,7 +64,7 @@ export class TemplateSet {
   }
 
   private compileFile(name: string, file: string): Handlebars.TemplateDelegate {
-    const text = readFileSync(file, 'utf8');
+    const text = readInputText(file, { what: '模板', displayPath: show(file) });
     let ast: hbs.AST.Program;
     try {
       ast = Handlebars.parse(text);

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { recordMessages } from './message-log.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,6 +31,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     env: { ...process.env, ...options.env },
     timeout: 120_000,
   });
+  // Machine output (check --json) has English keys by design; everything else is a message to a person.
+  if (!args.includes('--json')) recordMessages(`report-gen ${args.join(' ')}`, `${result.stdout}\n${result.stderr}`);
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
