@@ -31,7 +31,7 @@ describe('template errors', () => {
     writeFileSync(join(folder, 'part.hbs'), '<p>ok</p>\n<p>{{org.nope}}</p>\n');
     const set = new TemplateSet([folder]);
     const message = failureOf(() => set.render({ title: 't', org: {} }, runtime));
-    expect(message).toMatch(/part\.hbs:2:\d+ 模板错误：引用了不存在的数据项「nope」$/);
+    expect(message).toMatch(/part\.hbs:2:\d+ 模板错误：引用了不存在的数据项「org.nope」$/);
   });
 
   it('name the file and line of a syntax error when loading', () => {

@@ -7,12 +7,22 @@ import type { ChildNode, Element } from 'domhandler';
 import type { Align, Block, TableBlock, TableCell, TableRow } from '../model/document.js';
 import { errorFinding, ReportError } from '../report-error/finding.js';
 import { chineseNumber } from './numbering.js';
+import { endTagScan, scanTags, startTagScan } from './tag-scan.js';
+
+/** Every element the markup may contain (README "Template markup"). */
+export const MARKUP_ELEMENTS: ReadonlySet<string> = new Set([
+  'h1', 'h2', 'h3', 'p', 'br', 'section-list', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td',
+  'page-break', 'colophon', 'line', 'signature', 'org', 'date',
+]);
 
 const ALIGNS = new Set<Align>(['left', 'center', 'right', 'justify']);
 const PARAGRAPH_ROLES = new Set(['body', 'heading', 'subheading', 'title']);
 const CJK_OR_PUNCT = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
 export function readMarkup(markup: string): Block[] {
+  // The parser would quietly close what is left open and drop stray close tags; the markup must not rely on that.
+  const unbalanced = (message: string): never => fail(`模板输出的标记有误：${message}`);
+  endTagScan(scanTags(startTagScan(), markup, { line: 1, col: 1 }, MARKUP_ELEMENTS, unbalanced), unbalanced);
   const document = parseDocument(markup, { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true });
   const reader = new MarkupReader();
   reader.readChildren(document.children);

@@ -7,14 +7,17 @@ import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
+import { checkTemplateMarkup } from './check-template-markup.js';
 import { HELPER_NAMES, registerHelpers, type RenderRuntime } from './helpers.js';
+import { parseGuarded, PRINT_HELPER } from './printed-values.js';
+import { templateContext } from './template-context.js';
 
 export const BUILTIN_TEMPLATE_ROOT = new URL('../../templates/', import.meta.url).pathname;
 
 const COMPILE_OPTIONS = {
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(HELPER_NAMES.map((n) => [n, true])),
+  knownHelpers: Object.fromEntries([...HELPER_NAMES, PRINT_HELPER].map((n) => [n, true])),
   preventIndent: true,
 } as const;
 
@@ -53,7 +56,7 @@ export class TemplateSet {
   render(context: object, runtime: RenderRuntime): string {
     this.used.clear();
     try {
-      return this.main(context, { data: { runtime } });
+      return this.main(templateContext(context as Record<string, unknown>), { data: { runtime } });
     } catch (error) {
       if (error instanceof ReportError) throw error;
       const file = (error as TaggedError).templateFile ?? this.files.get('report')!;
@@ -66,13 +69,14 @@ export class TemplateSet {
     const text = readFileSync(file, 'utf8');
     let ast: hbs.AST.Program;
     try {
-      ast = Handlebars.parse(text);
+      ast = parseGuarded(text);
     } catch (error) {
       const { line, col, reason } = locateHandlebarsError(error);
       throw new ReportError([errorFinding('TEMPLATE', `模板错误：${explainHandlebarsReason(reason)}`, { file: show(file), line, col })]);
     }
+    checkTemplateMarkup(ast, show(file));
     this.references.set(name, partialReferences(ast, file));
-    const compiled = this.env.compile(text, COMPILE_OPTIONS);
+    const compiled = this.env.compile(ast, COMPILE_OPTIONS);
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       this.used.add(name);
       try {
