@@ -7,10 +7,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMarkup } from '../src/markup/read-markup.js';
-import { formatFinding, ReportError } from '../src/report-error/finding.js';
+import { ReportError } from '../src/report-error/finding.js';
 import { HELPER_NAMES } from '../src/templating/helpers.js';
 import { TemplateSet } from '../src/templating/template-set.js';
 import { positionOf, ROOT, runCli, tempDir } from './helpers/cli.js';
+import { failureOf } from './helpers/failure.js';
 
 const EXAMPLE = readFileSync(join(ROOT, 'data/2021.yaml'), 'utf8');
 
@@ -35,15 +36,6 @@ function build(dir: string, extra: string[] = []) {
   return { ...result, written, html };
 }
 
-function failureOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ReportError) return error.findings.map(formatFinding).join('\n');
-    throw error;
-  }
-  return '';
-}
 
 describe('expressions in narrative text', () => {
   const cases: Array<[string, RegExp]> = [
