@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { findDataFiles } from '../batch/find-data-files.js';
 import type { BuildOutcome, BuildTask } from '../batch/build-task.js';
+import { refuseOutputCollisions } from '../output/output-collisions.js';
 import { displayPath } from '../output/output-paths.js';
 import { OUTPUT_KINDS, type OutputKind } from '../pipeline/output-kind.js';
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
@@ -34,7 +35,7 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
     if (existsSync(options.config)) (await import('../fonts/font-config.js')).readFontConfig(options.config);
     const files = findDataFiles(paths);
     if (files.length === 0) throw new ReportError([errorFinding('OPTION', `没有找到数据文件：${paths.join('、')}`)], EXIT.unusableInput);
-    tasks = files.map(({ file, mirrorFrom }) => ({
+    tasks = refuseOutputCollisions(files.map(({ file, mirrorFrom }) => ({
       file,
       outDir: options.outDir,
       outputs,
@@ -42,7 +43,7 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
       strict: options.strict ?? false,
       archival: options.archival ?? false,
       ...(mirrorFrom ? { mirrorFrom } : {}),
-    }));
+    })));
   } catch (error) {
     return reportFailure(error);
   }
