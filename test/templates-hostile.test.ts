@@ -3,7 +3,7 @@
  * line and column; raw narrative cannot be re-inserted; dates are real dates; templates cannot log; no helper
  * reaches an inherited property; a template's markup is balanced, checked per file with its line.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMarkup } from '../src/markup/read-markup.js';
@@ -175,4 +175,77 @@ describe('prototype access in every helper', () => {
       });
     }
   }
+});
+
+describe('template lookup stays in the project', () => {
+  /** base/proj/data/town/2021.yaml, run from base/proj; returns the folders. */
+  function project() {
+    const base = tempDir('lookup');
+    const proj = join(base, 'proj');
+    const town = join(proj, 'data', 'town');
+    mkdirSync(town, { recursive: true });
+    writeFileSync(join(town, '2021.yaml'), EXAMPLE);
+    const outside = join(base, 'outside');
+    mkdirSync(join(outside, 'templates'), { recursive: true });
+    writeFileSync(join(outside, 'secret.hbs'), '外部秘密文字');
+    writeFileSync(join(outside, 'templates', 'contact.hbs'), '外部秘密文字');
+    const build = () => {
+      const result = runCli(['build', 'data/town/2021.yaml', '--to', 'html'], { cwd: proj });
+      const html = existsSync(join(proj, 'out', 'town', '2021.html')) ? readFileSync(join(proj, 'out', 'town', '2021.html'), 'utf8') : '';
+      return { ...result, html, written: existsSync(join(proj, 'out')) };
+    };
+    return { base, proj, town, outside, build };
+  }
+
+  it('refuses a template file linked to a file outside the project', () => {
+    const { town, outside, build } = project();
+    mkdirSync(join(town, 'templates'));
+    symlinkSync(join(outside, 'secret.hbs'), join(town, 'templates', 'contact.hbs'));
+    const result = build();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('模板 data/town/templates/contact.hbs 指向项目文件夹之外的文件');
+    expect(result.stdout + result.stderr).not.toContain('外部秘密文字');
+    expect(result.written).toBe(false);
+  });
+
+  it('refuses a templates folder linked out of the project', () => {
+    const { town, outside, build } = project();
+    symlinkSync(join(outside, 'templates'), join(town, 'templates'));
+    const result = build();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/模板文件夹 data\/town\/templates 指向项目文件夹 .* 之外/);
+    expect(result.written).toBe(false);
+  });
+
+  it('names a dangling link', () => {
+    const { town, build } = project();
+    mkdirSync(join(town, 'templates'));
+    symlinkSync(join(town, 'nowhere.hbs'), join(town, 'templates', 'contact.hbs'));
+    const result = build();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('模板 data/town/templates/contact.hbs 是一个指向不存在文件的链接');
+  });
+
+  it('follows a link that stays inside the project', () => {
+    const { proj, town, build } = project();
+    mkdirSync(join(proj, 'shared'));
+    writeFileSync(join(proj, 'shared', 'contact.hbs'), '本项目共用的联系句。');
+    mkdirSync(join(town, 'templates'));
+    symlinkSync(join(proj, 'shared', 'contact.hbs'), join(town, 'templates', 'contact.hbs'));
+    const result = build();
+    expect(result.code).toBe(0);
+    expect(result.html).toContain('本项目共用的联系句。');
+  });
+
+  it('walks parents up to the folder holding data/ and no further', () => {
+    const { base, proj, build } = project();
+    mkdirSync(join(base, 'templates'));
+    writeFileSync(join(base, 'templates', 'contact.hbs'), '项目之上的模板。');
+    mkdirSync(join(proj, 'templates'));
+    writeFileSync(join(proj, 'templates', 'intro.hbs'), '<p>项目根的开头段。</p>');
+    const result = build();
+    expect(result.code).toBe(0);
+    expect(result.html).toContain('项目根的开头段。');
+    expect(result.html).not.toContain('项目之上的模板。');
+  });
 });

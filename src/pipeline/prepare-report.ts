@@ -3,6 +3,7 @@
  * command. Throws a ReportError with findings when the input cannot become a report.
  */
 import { checkSource } from '../check/check-report.js';
+import { previousFileOf } from '../check/cross-year.js';
 import type { ReportFormat } from '../formats/format.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { readMarkup } from '../markup/read-markup.js';
@@ -24,6 +25,8 @@ export interface PreparedReport {
   templates: Array<{ name: string; file: string }>;
   /** Files the report was made from besides templates: the data file, its organisation profile, the seal. */
   inputs: string[];
+  /** Files and folders the build looked for, existing or not: last year's file, every place a template could be. */
+  lookedFor: string[];
   sealFile?: string;
   /** `document.signed_on`, the signing date the data asks for. */
   signedOn?: string;
@@ -46,7 +49,7 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
   if (blocking.length) throw new ReportError(blocking.map((f) => ({ ...f, severity: 'error' as const })));
 
   const narratives = new Map([...checked.narratives].map(([path, text]) => [path, narrativeToMarkup(text)]));
-  const templateSet = templateSetFor(format, source.absolutePath);
+  const { set: templateSet, chain } = templateSetFor(format, source.absolutePath);
   const markup = templateSet.render(context, { cells: statistics.cells, narratives });
   const templates = [...templateSet.used].map((name) => ({ name, file: templateSet.files.get(name)! }));
   const org = data.org as { name: string };
@@ -62,6 +65,8 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
     blocks: readMarkup(markup),
   };
   const inputs = [source.absolutePath, ...(checked.profile ? [checked.profile] : []), ...(checked.sealFile ? [checked.sealFile] : [])];
+  // Last year's file is read when it exists (R5, R6, R8) and looked for when it does not (X0).
+  const lookedFor = [previousFileOf(checked), ...chain.places];
   const signedOn = (data.document as { signed_on?: string } | undefined)?.signed_on;
   return {
     source,
@@ -71,6 +76,7 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
     markup,
     templates,
     inputs,
+    lookedFor,
     year,
     ...(checked.sealFile ? { sealFile: checked.sealFile } : {}),
     ...(signedOn ? { signedOn } : {}),

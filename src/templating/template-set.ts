@@ -2,14 +2,15 @@
  * Loads a format's templates: its own folder first, then templates/shared. Every file is parsed up front, and
  * every error is reported with the template file and line that caused it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
+import { errorFinding, EXIT, ReportError, type SourcePosition } from '../report-error/finding.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
 import { checkTemplateMarkup } from './check-template-markup.js';
 import { HELPER_NAMES, registerHelpers, type RenderRuntime } from './helpers.js';
 import { parseGuarded, PRINT_HELPER } from './printed-values.js';
+import { isInside } from './project-root.js';
 import { templateContext } from './template-context.js';
 
 export const BUILTIN_TEMPLATE_ROOT = new URL('../../templates/', import.meta.url).pathname;
@@ -35,13 +36,19 @@ export class TemplateSet {
   private readonly references = new Map<string, PartialReference[]>();
   private readonly main: Handlebars.TemplateDelegate;
 
-  constructor(folders: readonly string[]) {
+  /**
+   * @param folders template folders, nearest first
+   * @param confine folders every template file must really lie in (after following links); by default the
+   *   template folders themselves
+   */
+  constructor(folders: readonly string[], confine: readonly string[] = folders) {
     registerHelpers(this.env);
+    const allowed = confine.flatMap((folder) => (existsSync(folder) ? [realpathSync(folder)] : []));
     // Earlier folders win: register the later ones first, so earlier ones overwrite them.
     for (const folder of [...folders].reverse()) {
       if (!existsSync(folder)) continue;
       for (const entry of readdirSync(folder)) {
-        if (entry.endsWith('.hbs')) this.files.set(entry.slice(0, -4), join(folder, entry));
+        if (entry.endsWith('.hbs')) this.files.set(entry.slice(0, -4), checkedTemplateFile(join(folder, entry), allowed));
       }
     }
     const report = this.files.get('report');
@@ -66,7 +73,7 @@ export class TemplateSet {
   }
 
   private compileFile(name: string, file: string): Handlebars.TemplateDelegate {
-    const text = readFileSync(file, 'utf8');
+    const text = readTemplateText(file);
     let ast: hbs.AST.Program;
     try {
       ast = parseGuarded(text);
@@ -130,6 +137,38 @@ function partialReferences(ast: hbs.AST.Program, file: string): PartialReference
   };
   visit(ast);
   return found;
+}
+
+/** Largest template file read; a real template is a few KB. */
+export const TEMPLATE_SIZE_CAP = 1024 * 1024;
+
+/** A template file that is a regular file whose real path lies in one of the allowed folders. */
+function checkedTemplateFile(file: string, allowed: readonly string[]): string {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    throw unusable(`模板 ${show(file)} 是一个指向不存在文件的链接`);
+  }
+  if (!allowed.some((folder) => isInside(real, folder))) {
+    throw unusable(`模板 ${show(file)} 指向项目文件夹之外的文件（${real}），不予使用`);
+  }
+  const stat = statSync(real);
+  if (!stat.isFile()) throw unusable(`模板 ${show(file)} 应为普通文件（不是文件夹、设备或管道）`);
+  if (stat.size > TEMPLATE_SIZE_CAP) throw unusable(`模板 ${show(file)} 超过 ${TEMPLATE_SIZE_CAP / 1024 / 1024} MB，不像是模板文件`);
+  return file;
+}
+
+function readTemplateText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw unusable(`无法读取模板 ${show(file)}（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）`);
+  }
+}
+
+function unusable(message: string): ReportError {
+  return new ReportError([errorFinding('TEMPLATE', message)], EXIT.unusableInput);
 }
 
 function show(file: string): string {
