@@ -20,7 +20,7 @@ export interface BuildTask {
 }
 
 export type BuildOutcome = { file: string; findings: Finding[]; /** Time this file took, in ms. */ ms: number } & (
-  | { ok: true; files: string[]; templates: Array<{ name: string; file: string }>; inputs: string[] }
+  | { ok: true; files: string[]; templates: Array<{ name: string; file: string }>; inputs: string[]; lookedFor: string[] }
   | { ok: false; exitCode: number }
 );
 
@@ -33,6 +33,11 @@ function fontsFor(config: string): FontRegistry {
     registries.set(config, fonts);
   }
   return fonts;
+}
+
+/** Forget loaded fonts (after the font configuration changed, for --watch). */
+export function clearFontCache(): void {
+  registries.clear();
 }
 
 export async function runBuildTask(task: BuildTask, renderDocx?: (document: ReportDocument) => Promise<Buffer>): Promise<BuildOutcome> {
@@ -49,7 +54,8 @@ export async function runBuildTask(task: BuildTask, renderDocx?: (document: Repo
       ...(renderDocx ? { renderDocx } : {}),
     });
     const { files, findings, prepared } = result;
-    return { file: task.file, ok: true, files, findings, templates: prepared.templates, inputs: prepared.inputs, ms: ms() };
+    const { templates, inputs, lookedFor } = prepared;
+    return { file: task.file, ok: true, files, findings, templates, inputs, lookedFor, ms: ms() };
   } catch (error) {
     if (error instanceof ReportError) return { file: task.file, ok: false, findings: error.findings, exitCode: error.exitCode, ms: ms() };
     const message = error instanceof Error ? error.message : String(error);

@@ -11,6 +11,7 @@ import type { ReportDocument } from '../model/document.js';
 import { ReportError, type Finding } from '../report-error/finding.js';
 import { documentTimestamp } from '../templating/dates.js';
 import { narrativeToMarkup } from '../templating/narrative.js';
+import { inScript, scriptOf } from '../templating/script.js';
 import { templateSetFor } from '../templating/template-cache.js';
 
 export interface PreparedReport {
@@ -49,16 +50,17 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
   if (blocking.length) throw new ReportError(blocking.map((f) => ({ ...f, severity: 'error' as const })));
 
   const narratives = new Map([...checked.narratives].map(([path, text]) => [path, narrativeToMarkup(text)]));
-  const { set: templateSet, chain } = templateSetFor(format, source.absolutePath);
+  const script = scriptOf(data);
+  const { set: templateSet, chain } = templateSetFor(format, source.absolutePath, script);
   const markup = templateSet.render(context, { cells: statistics.cells, narratives });
   const templates = [...templateSet.used].map((name) => ({ name, file: templateSet.files.get(name)! }));
   const org = data.org as { name: string };
   const year = data.year as number;
   const document: ReportDocument = {
     meta: {
-      title: `${org.name}${year}年政府信息公开工作年度报告`,
+      title: `${org.name}${inScript(`${year}年政府信息公开工作年度报告`, script)}`,
       author: org.name,
-      subject: `政府信息公开工作年度报告（${format.basis}）`,
+      subject: inScript(`政府信息公开工作年度报告（${format.basis}）`, script),
       created: documentTimestamp(data.issued as string),
       language: 'zh-CN',
     },

@@ -30,7 +30,7 @@ export function templateChain(dataFile: string, format: ReportFormat): TemplateC
   let dir = realpathSync(dirname(resolve(dataFile)));
   for (;;) {
     const templates = join(dir, 'templates');
-    places.push(dir, templates, join(templates, format.templateDir));
+    places.push(templates, join(templates, format.templateDir));
     const real = realTemplateFolder(templates, root);
     if (real && real !== builtin) folders.push(join(real, format.templateDir), real);
     const parent = dirname(dir);

@@ -11,6 +11,7 @@ import { checkTemplateMarkup } from './check-template-markup.js';
 import { HELPER_NAMES, registerHelpers, type RenderRuntime } from './helpers.js';
 import { parseGuarded, PRINT_HELPER } from './printed-values.js';
 import { isInside } from './project-root.js';
+import { inScript, type Script } from './script.js';
 import { templateContext } from './template-context.js';
 
 export const BUILTIN_TEMPLATE_ROOT = new URL('../../templates/', import.meta.url).pathname;
@@ -41,7 +42,12 @@ export class TemplateSet {
    * @param confine folders every template file must really lie in (after following links); by default the
    *   template folders themselves
    */
-  constructor(folders: readonly string[], confine: readonly string[] = folders) {
+  constructor(
+    folders: readonly string[],
+    confine: readonly string[] = folders,
+    /** The script of the templates' own text; data printed through them is left as written. */
+    private readonly script: Script = 'simplified',
+  ) {
     registerHelpers(this.env);
     const allowed = confine.flatMap((folder) => (existsSync(folder) ? [realpathSync(folder)] : []));
     // Earlier folders win: register the later ones first, so earlier ones overwrite them.
@@ -82,6 +88,7 @@ export class TemplateSet {
       throw new ReportError([errorFinding('TEMPLATE', `模板错误：${explainHandlebarsReason(reason)}`, { file: show(file), line, col })]);
     }
     checkTemplateMarkup(ast, show(file));
+    if (this.script !== 'simplified') convertContent(ast, this.script);
     this.references.set(name, partialReferences(ast, file));
     const compiled = this.env.compile(ast, COMPILE_OPTIONS);
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
@@ -137,6 +144,21 @@ function partialReferences(ast: hbs.AST.Program, file: string): PartialReference
   };
   visit(ast);
   return found;
+}
+
+/** Converts the template's own text (not its expressions, so not the data) to another script. */
+function convertContent(node: unknown, script: Script): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: string; value?: string; original?: string };
+  if (n.type === 'ContentStatement' && typeof n.value === 'string') {
+    n.value = inScript(n.value, script);
+    if (typeof n.original === 'string') n.original = inScript(n.original, script);
+    return;
+  }
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach((v) => convertContent(v, script));
+    else if (value && typeof value === 'object' && 'type' in value) convertContent(value, script);
+  }
 }
 
 /** Largest template file read; a real template is a few KB. */
