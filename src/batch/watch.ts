@@ -88,7 +88,7 @@ export async function watchAndRebuild(tasks: BuildTask[], first: BuildOutcome[],
     clearTemplateCache();
     clearFontCache();
     const outcome = await runBuildTask(task);
-    printChanges(outcome, lastFindings.get(task) ?? [], '已重新生成');
+    printChanges(outcome, lastFindings.get(task) ?? []);
     track(task, outcome);
   };
 
@@ -106,7 +106,7 @@ export async function watchAndRebuild(tasks: BuildTask[], first: BuildOutcome[],
       known.add(file);
       process.stdout.write(`发现新的数据文件 ${displayPath(task.file)}\n`);
       const outcome = await runBuildTask(task);
-      printChanges(outcome, [], '已生成');
+      printChanges(outcome, []);
       track(task, outcome);
     }
   };
@@ -123,7 +123,7 @@ export async function watchAndRebuild(tasks: BuildTask[], first: BuildOutcome[],
 }
 
 /** A rebuild's findings that are new, those that went away, and the files written. */
-function printChanges(outcome: BuildOutcome, before: readonly Finding[], done: string): void {
+function printChanges(outcome: BuildOutcome, before: readonly Finding[]): void {
   const earlier = new Set(before.map(formatFinding));
   const now = outcome.findings.map(formatFinding);
   const current = new Set(now);
@@ -131,7 +131,7 @@ function printChanges(outcome: BuildOutcome, before: readonly Finding[], done: s
   for (const line of earlier) if (!current.has(line)) process.stderr.write(`已消除：${line}\n`);
   const unchanged = now.filter((line) => earlier.has(line)).length;
   if (unchanged) process.stderr.write(`（另有 ${unchanged} 条与上次相同，不再重复）\n`);
-  if (outcome.ok) for (const file of outcome.files) process.stdout.write(`${done} ${displayPath(file)}\n`);
+  if (outcome.ok) for (const file of outcome.files) process.stdout.write(`已生成 ${displayPath(file)}\n`);
   else process.stdout.write(`未能生成 ${displayPath(outcome.file)}\n`);
 }
 

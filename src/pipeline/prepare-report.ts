@@ -64,7 +64,7 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
       created: documentTimestamp(data.issued as string),
       language: 'zh-CN',
     },
-    blocks: readMarkup(markup),
+    blocks: readMarkup(markup, templateSet.originOf),
   };
   const inputs = [source.absolutePath, ...(checked.profile ? [checked.profile] : []), ...(checked.sealFile ? [checked.sealFile] : [])];
   // Last year's file is read when it exists (R5, R6, R8) and looked for when it does not (X0).

@@ -24,10 +24,11 @@ export function expandNarrative(text: string, context: object, source: YamlSourc
     const located = locateHandlebarsError(error);
     // Handlebars names only the last segment of a missing name, and none at all when a middle one is missing.
     const missing = error instanceof ExpressionError ? undefined : firstUnresolved(text, context);
-    if (missing) return errorFinding('TEMPLATE', `正文中的表达式有误：引用了不存在的数据项「${missing.expression}」`, source.positionOfIndex(path, text, missing.index));
+    const where = path[0] === 'text' ? '正文' : `「${path.join('.')}」`;
+    if (missing) return errorFinding('TEMPLATE', `${where}中的表达式有误：引用了不存在的数据项「${missing.expression}」`, source.positionOfIndex(path, text, missing.index));
     const { line, col } = /语法错误/.test(located.reason) ? (unclosedMustache(text) ?? located) : located;
     const at = source.positionInString(path, line, col);
-    return errorFinding('TEMPLATE', `正文中的表达式有误：${explainHandlebarsReason(located.reason)}`, at);
+    return errorFinding('TEMPLATE', `${where}中的表达式有误：${explainHandlebarsReason(located.reason)}`, at);
   }
 }
 

@@ -66,10 +66,26 @@ export class TemplateSet {
     this.checkReachablePartials();
   }
 
+  /** The template file that wrote the markup at an index of the last render (the innermost partial). */
+  readonly originOf = (index: number): string | undefined => {
+    let best: Region | undefined;
+    for (const region of this.regions) {
+      if (region.start <= index && index < region.end && (!best || region.end - region.start <= best.end - best.start)) best = region;
+    }
+    return best && show(best.file);
+  };
+
+  private regions: Region[] = [];
+  /** Files by marker number. */
+  private readonly markedFiles: string[] = [];
+
   render(context: object, runtime: RenderRuntime): string {
     this.used.clear();
     try {
-      return this.main(templateContext(context as Record<string, unknown>), { data: { runtime } });
+      const marked = this.main(templateContext(context as Record<string, unknown>), { data: { runtime } });
+      const { text, regions } = unmark(marked, this.markedFiles);
+      this.regions = regions;
+      return text;
     } catch (error) {
       if (error instanceof ReportError) throw error;
       const file = (error as TaggedError).templateFile ?? this.files.get('report')!;
@@ -91,10 +107,12 @@ export class TemplateSet {
     if (this.script !== 'simplified') convertContent(ast, this.script);
     this.references.set(name, partialReferences(ast, file));
     const compiled = this.env.compile(ast, COMPILE_OPTIONS);
+    const marker = this.markedFiles.push(file) - 1;
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       this.used.add(name);
       try {
-        return compiled(context, options);
+        // Each template's output is marked, so the markup reader can name the file behind a markup error.
+        return `${MARK_START}${marker}${MARK_BODY}${compiled(context, options)}${MARK_END}`;
       } catch (error) {
         const tagged = error as TaggedError;
         if (tagged && typeof tagged === 'object' && !(error instanceof ReportError) && !tagged.templateFile) tagged.templateFile = file;
@@ -144,6 +162,36 @@ function partialReferences(ast: hbs.AST.Program, file: string): PartialReference
   };
   visit(ast);
   return found;
+}
+
+/** Noncharacters (never in text) around each template's output while rendering. */
+const MARK_START = '\uFDD0';
+const MARK_BODY = '\uFDD1';
+const MARK_END = '\uFDD2';
+
+interface Region {
+  file: string;
+  start: number;
+  end: number;
+}
+
+/** The markup without its template marks, and the region of the output each template wrote. */
+function unmark(marked: string, files: readonly string[]): { text: string; regions: Region[] } {
+  const regions: Region[] = [];
+  const open: Array<{ file: string; start: number }> = [];
+  let text = '';
+  const pattern = /\uFDD0(\d+)\uFDD1|\uFDD2/g;
+  let last = 0;
+  for (const match of marked.matchAll(pattern)) {
+    text += marked.slice(last, match.index);
+    last = match.index! + match[0].length;
+    if (match[1] !== undefined) open.push({ file: files[Number(match[1])]!, start: text.length });
+    else {
+      const region = open.pop();
+      if (region) regions.push({ ...region, end: text.length });
+    }
+  }
+  return { text: text + marked.slice(last), regions };
 }
 
 /** Converts the template's own text (not its expressions, so not the data) to another script. */
