@@ -20,3 +20,18 @@ export function inScript(text: string, script: Script): string {
 export function scriptOf(data: Record<string, unknown>): Script {
   return data.script === 'traditional' ? 'traditional' : 'simplified';
 }
+
+/** Converts the template's own text (not its expressions, so not the data) to another script. */
+export function convertContent(node: unknown, script: Script): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: string; value?: string; original?: string };
+  if (n.type === 'ContentStatement' && typeof n.value === 'string') {
+    n.value = inScript(n.value, script);
+    if (typeof n.original === 'string') n.original = inScript(n.original, script);
+    return;
+  }
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach((v) => convertContent(v, script));
+    else if (value && typeof value === 'object' && 'type' in value) convertContent(value, script);
+  }
+}

@@ -2,16 +2,17 @@
  * Loads a format's templates: its own folder first, then templates/shared. Every file is parsed up front, and
  * every error is reported with the template file and line that caused it.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import { errorFinding, EXIT, ReportError, type SourcePosition } from '../report-error/finding.js';
+import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
 import { checkTemplateMarkup } from './check-template-markup.js';
 import { HELPER_NAMES, registerHelpers, type RenderRuntime } from './helpers.js';
 import { parseGuarded, PRINT_HELPER } from './printed-values.js';
-import { isInside } from './project-root.js';
-import { inScript, type Script } from './script.js';
+import { convertContent, type Script } from './script.js';
+import { checkedTemplateFile, readTemplateText } from './template-files.js';
+import { MARK_BODY, MARK_END, MARK_START, regionAt, unmark, type Region } from './template-marks.js';
 import { templateContext } from './template-context.js';
 
 export const BUILTIN_TEMPLATE_ROOT = new URL('../../templates/', import.meta.url).pathname;
@@ -68,11 +69,8 @@ export class TemplateSet {
 
   /** The template file that wrote the markup at an index of the last render (the innermost partial). */
   readonly originOf = (index: number): string | undefined => {
-    let best: Region | undefined;
-    for (const region of this.regions) {
-      if (region.start <= index && index < region.end && (!best || region.end - region.start <= best.end - best.start)) best = region;
-    }
-    return best && show(best.file);
+    const region = regionAt(this.regions, index);
+    return region && show(region.file);
   };
 
   private regions: Region[] = [];
@@ -162,83 +160,6 @@ function partialReferences(ast: hbs.AST.Program, file: string): PartialReference
   };
   visit(ast);
   return found;
-}
-
-/** Noncharacters (never in text) around each template's output while rendering. */
-const MARK_START = '\uFDD0';
-const MARK_BODY = '\uFDD1';
-const MARK_END = '\uFDD2';
-
-interface Region {
-  file: string;
-  start: number;
-  end: number;
-}
-
-/** The markup without its template marks, and the region of the output each template wrote. */
-function unmark(marked: string, files: readonly string[]): { text: string; regions: Region[] } {
-  const regions: Region[] = [];
-  const open: Array<{ file: string; start: number }> = [];
-  let text = '';
-  const pattern = /\uFDD0(\d+)\uFDD1|\uFDD2/g;
-  let last = 0;
-  for (const match of marked.matchAll(pattern)) {
-    text += marked.slice(last, match.index);
-    last = match.index! + match[0].length;
-    if (match[1] !== undefined) open.push({ file: files[Number(match[1])]!, start: text.length });
-    else {
-      const region = open.pop();
-      if (region) regions.push({ ...region, end: text.length });
-    }
-  }
-  return { text: text + marked.slice(last), regions };
-}
-
-/** Converts the template's own text (not its expressions, so not the data) to another script. */
-function convertContent(node: unknown, script: Script): void {
-  if (!node || typeof node !== 'object') return;
-  const n = node as { type?: string; value?: string; original?: string };
-  if (n.type === 'ContentStatement' && typeof n.value === 'string') {
-    n.value = inScript(n.value, script);
-    if (typeof n.original === 'string') n.original = inScript(n.original, script);
-    return;
-  }
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) value.forEach((v) => convertContent(v, script));
-    else if (value && typeof value === 'object' && 'type' in value) convertContent(value, script);
-  }
-}
-
-/** Largest template file read; a real template is a few KB. */
-export const TEMPLATE_SIZE_CAP = 1024 * 1024;
-
-/** A template file that is a regular file whose real path lies in one of the allowed folders. */
-function checkedTemplateFile(file: string, allowed: readonly string[]): string {
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch {
-    throw unusable(`模板 ${show(file)} 是一个指向不存在文件的链接`);
-  }
-  if (!allowed.some((folder) => isInside(real, folder))) {
-    throw unusable(`模板 ${show(file)} 指向项目文件夹之外的文件（${real}），不予使用`);
-  }
-  const stat = statSync(real);
-  if (!stat.isFile()) throw unusable(`模板 ${show(file)} 应为普通文件（不是文件夹、设备或管道）`);
-  if (stat.size > TEMPLATE_SIZE_CAP) throw unusable(`模板 ${show(file)} 超过 ${TEMPLATE_SIZE_CAP / 1024 / 1024} MB，不像是模板文件`);
-  return file;
-}
-
-function readTemplateText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw unusable(`无法读取模板 ${show(file)}（${(error as NodeJS.ErrnoException).code ?? '读取失败'}）`);
-  }
-}
-
-function unusable(message: string): ReportError {
-  return new ReportError([errorFinding('TEMPLATE', message)], EXIT.unusableInput);
 }
 
 function show(file: string): string {
