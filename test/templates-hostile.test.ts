@@ -53,6 +53,7 @@ describe('expressions in narrative text', () => {
     ['{{log "x"}}', /不能使用「log」/],
     ['{{constructor.constructor}}', /不存在的数据项/],
     ['{{#each org}}{{this}}{{/each}}', /是一组数据/],
+    ['共\\{{requests.received.total}}件', /「\{\{」会原样印出/],
   ];
   for (const [expression, message] of cases) {
     it(`refuses ${expression} at its line and column, in check and in build`, () => {

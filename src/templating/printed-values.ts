@@ -46,6 +46,12 @@ function guardProgram(program: hbs.AST.Program | undefined, lines: string[]): vo
       guardProgram(block.inverse, lines);
       return block;
     }
+    if (statement.type === 'ContentStatement') {
+      // `\{{…}}` and raw blocks would print the braces themselves.
+      const content = statement as hbs.AST.ContentStatement;
+      if (content.value.includes('{{')) throw new ExpressionError('「{{」会原样印出（前面的 \\ 或 {{{{raw}}}} 使它不被展开），请删去或写成完整的表达式', content.loc.start.line, content.loc.start.column);
+      return statement;
+    }
     if (statement.type !== 'MustacheStatement') return statement;
     const mustache = statement as hbs.AST.MustacheStatement;
     refuseForbidden(mustache.path, mustache.loc);
