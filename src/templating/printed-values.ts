@@ -85,6 +85,9 @@ function guardedMustache(mustache: hbs.AST.MustacheStatement, lines: string[]): 
         pair('column', number(loc.start.column)),
         pair('source', string(sourceOf(lines, loc))),
         pair('name', string(call || mustache.path.type !== 'PathExpression' ? '' : (mustache.path as hbs.AST.PathExpression).original)),
+        // A missing name is reported at the name itself, inside the braces.
+        pair('nameLine', number(mustache.path.loc.start.line)),
+        pair('nameColumn', number(mustache.path.loc.start.column)),
       ],
       loc,
     },
@@ -99,7 +102,7 @@ function sourceOf(lines: string[], loc: hbs.AST.SourceLocation): string {
 }
 
 interface PrintOptions {
-  hash: { line: number; column: number; source: string; name: string };
+  hash: { line: number; column: number; source: string; name: string; nameLine: number; nameColumn: number };
 }
 
 /** Registers the guard every rewritten expression calls. */
@@ -107,9 +110,9 @@ export function registerPrintGuard(env: typeof Handlebars): void {
   env.registerHelper(PRINT_HELPER, (value: unknown, options: PrintOptions) => {
     const reason = unprintable(value);
     if (reason === undefined) return value instanceof Date ? formatChineseDate(value.toISOString().slice(0, 10)) : value;
-    const { line, column, source, name } = options.hash;
+    const { line, column, source, name, nameLine, nameColumn } = options.hash;
     // Handlebars' strict mode does not reach helper arguments: a missing name arrives here as undefined.
-    if (value === undefined && name) throw new ExpressionError(`引用了不存在的数据项「${name}」`, line, column);
+    if (value === undefined && name) throw new ExpressionError(`引用了不存在的数据项「${name}」`, nameLine, nameColumn);
     throw new ExpressionError(`${source} ${reason}`, line, column);
   });
   // Handlebars' log helper writes to the console; templates get no such helper.
