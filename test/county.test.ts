@@ -1,16 +1,16 @@
 /** Shared templates, organisation profiles and batch builds of a whole county. */
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfWordList } from './readers/pdf.js';
-import { BIN, positionOf, ROOT, runCli, tempDir } from './helpers/cli.js';
+import { positionOf, ROOT, runCli, tempDir } from './helpers/cli.js';
+import { STEP_TIMEOUT_MS, Watcher } from './helpers/watcher.js';
 
 const COUNTY = join(ROOT, 'data/example-county');
 
-/** A copy of the example county in a temp folder, to break or extend. */
+/** A copy of the example county in a project of its own (<tmp>/data/example-county): lookup stops at <tmp>. */
 function countyCopy(): string {
-  const dir = join(tempDir('county'), 'example-county');
+  const dir = join(tempDir('county'), 'data', 'example-county');
   cpSync(COUNTY, dir, { recursive: true });
   return dir;
 }
@@ -106,21 +106,21 @@ describe('batch builds', () => {
   it('rebuild once with --watch when the data file changes', async () => {
     const dir = countyCopy();
     const file = join(dir, 'dongshan', '2021.yaml');
-    const child = spawn(process.execPath, [BIN, 'build', file, '-o', tempDir('out'), '--watch'], { cwd: ROOT });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const waitFor = async (pattern: RegExp, count: number) => {
-      for (let i = 0; i < 300 && (stdout.match(pattern) ?? []).length < count; i++) await new Promise((r) => setTimeout(r, 100));
-    };
+    const watcher = new Watcher(ROOT, [file, '-o', tempDir('out')]);
     try {
-      await waitFor(/正在监视/g, 1);
-      expect(stdout.match(/已生成 .*\.pdf/g)).toHaveLength(1);
+      await watcher.until(/正在监视/);
+      expect(watcher.stdout.match(/已生成 .*\.pdf/g)).toHaveLength(1);
+      let at = watcher.mark();
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^(\s*punishment:\s*)\d+/m, '$1 77'));
-      await waitFor(/已生成 .*\.pdf/g, 2);
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(stdout.match(/已生成 .*\.pdf/g)).toHaveLength(2);
+      await watcher.until(/已生成 .*\.pdf/, at);
+      // A second change, built once more: three builds in all, one per change and the first.
+      at = watcher.mark();
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^(\s*punishment:\s*)\d+/m, '$1 78'));
+      await watcher.until(/已生成 .*\.pdf/, at);
+      expect(watcher.stdout.match(/已生成 .*\.pdf/g)).toHaveLength(3);
     } finally {
-      child.kill('SIGINT');
+      await watcher.stop();
     }
-  });
+  }, 3 * STEP_TIMEOUT_MS);
+
 });

@@ -3,24 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TemplateSet } from '../src/templating/template-set.js';
-import { ReportError, formatFinding } from '../src/report-error/finding.js';
 import { readMarkup, foldWhitespace } from '../src/markup/read-markup.js';
 import { narrativeToMarkup } from '../src/templating/narrative.js';
 import { chineseNumber } from '../src/markup/numbering.js';
 import { placeSignature } from '../src/layout/signature.js';
 import { tempDir } from './helpers/cli.js';
+import { failureOf } from './helpers/failure.js';
 
 const runtime = { cells: new Map<string, string>(), narratives: new Map<string, string>() };
 
-function failureOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ReportError) return error.findings.map(formatFinding).join('\n');
-    throw error;
-  }
-  throw new Error('expected a ReportError');
-}
 
 describe('template errors', () => {
   const folder = tempDir('templates');
@@ -31,7 +22,7 @@ describe('template errors', () => {
     writeFileSync(join(folder, 'part.hbs'), '<p>ok</p>\n<p>{{org.nope}}</p>\n');
     const set = new TemplateSet([folder]);
     const message = failureOf(() => set.render({ title: 't', org: {} }, runtime));
-    expect(message).toMatch(/part\.hbs:2:\d+ 错误 模板错误：引用了不存在的数据项「nope」$/);
+    expect(message).toMatch(/part\.hbs:2:\d+ 错误 模板错误：引用了不存在的数据项「org.nope」$/);
   });
 
   it('name the file and line of a syntax error when loading', () => {

@@ -21,7 +21,7 @@ export interface BuildTask {
 }
 
 export type BuildOutcome = { file: string; findings: Finding[]; /** Time this file took, in ms. */ ms: number } & (
-  | { ok: true; files: string[]; templates: Array<{ name: string; file: string }>; inputs: string[] }
+  | { ok: true; files: string[]; templates: Array<{ name: string; file: string }>; inputs: string[]; lookedFor: string[] }
   | { ok: false; exitCode: number }
 );
 
@@ -35,6 +35,11 @@ export function fontsFor(config: string): FontRegistry {
     registries.set(config, fonts);
   }
   return fonts;
+}
+
+/** Forget loaded fonts (after the font configuration changed, for --watch). */
+export function clearFontCache(): void {
+  registries.clear();
 }
 
 export async function runBuildTask(task: BuildTask, renderDocx?: (document: ReportDocument) => Promise<Buffer>): Promise<BuildOutcome> {
@@ -51,7 +56,8 @@ export async function runBuildTask(task: BuildTask, renderDocx?: (document: Repo
       ...(renderDocx ? { renderDocx } : {}),
     });
     const { files, findings, prepared } = result;
-    return { file: task.file, ok: true, files, findings, templates: prepared.templates, inputs: prepared.inputs, ms: ms() };
+    const { templates, inputs, lookedFor } = prepared;
+    return { file: task.file, ok: true, files, findings, templates, inputs, lookedFor, ms: ms() };
   } catch (error) {
     const translated = toReportError(error);
     if (translated) return { file: task.file, ok: false, findings: translated.findings, exitCode: translated.exitCode, ms: ms() };

@@ -11,7 +11,7 @@ import type { ReportFormat } from '../formats/format.js';
 import { resolveOrgProfile } from '../load/org-profile.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { errorFinding, type Finding } from '../report-error/finding.js';
-import { expandNarrative } from '../templating/narrative.js';
+import { expandTextFields } from '../templating/expand-text-fields.js';
 import { checkCrossYear } from './cross-year.js';
 import { runRules } from './run-rules.js';
 import { lintNarrative } from './rules/narrative-lint.js';
@@ -52,7 +52,7 @@ export function checkSource(source: YamlSource, options: CheckOptions = {}): Che
   const { format, warnings } = chooseFormat(raw, source);
   const data = validateReport(raw, format, source);
   const statistics = format.compute(data, source);
-  const context: Record<string, unknown> = { document: {}, ...data, ...statistics.tree, format: format.id };
+  const dataContext: Record<string, unknown> = { document: {}, ...data, ...statistics.tree, format: format.id };
   const input = { source, data, statistics };
   const findings: Finding[] = [
     ...warnings,
@@ -60,15 +60,8 @@ export function checkSource(source: YamlSource, options: CheckOptions = {}): Che
     ...runRules([...format.rules, checkRequiredContent, lintNarrative, checkNarrativeFigures, checkOrgName, checkTypedNumbering], input),
   ];
 
-  const narratives = new Map<string, string>();
-  const text = (data.text ?? {}) as Record<string, string | undefined>;
-  for (const { key } of format.narrative) {
-    const value = text[key];
-    if (value === undefined) continue;
-    const expanded = expandNarrative(value, context, source, ['text', key]);
-    if (typeof expanded === 'string') narratives.set(`text.${key}`, expanded);
-    else findings.push(expanded);
-  }
+  const { context, narratives, findings: textFindings } = expandTextFields(format, data, dataContext, source);
+  findings.push(...textFindings);
 
   const seal = (data.org as { seal?: string }).seal;
   const sealFile = seal ? resolve(dirname(source.absolutePath), seal) : undefined;

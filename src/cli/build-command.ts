@@ -3,9 +3,10 @@
  * several are spread over a pool of worker threads. A failure in one file never stops the others. The pipeline is
  * loaded only where files are built (here for one file, in the workers for a batch), so a batch's workers start at once.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { findDataFiles } from '../batch/find-data-files.js';
 import type { BuildOutcome, BuildTask } from '../batch/build-task.js';
+import { refuseOutputCollisions } from '../output/output-collisions.js';
 import { displayPath } from '../output/output-paths.js';
 import { OUTPUT_KINDS, type OutputKind } from '../pipeline/output-kind.js';
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
@@ -26,23 +27,27 @@ export interface BuildCommandOptions {
 export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
   let tasks: BuildTask[];
   let jobs: number | undefined;
+  let discover: () => BuildTask[];
   try {
     const outputs = parseOutputs(options.to);
     if (options.html && !outputs.includes('html')) outputs.push('html');
     jobs = parseJobs(options.jobs);
     // A broken config is reported once, before any file.
     if (existsSync(options.config)) (await import('../fonts/font-config.js')).readFontConfig(options.config);
-    const files = findDataFiles(paths);
-    if (files.length === 0) throw new ReportError([errorFinding('OPTION', `没有找到数据文件：${paths.join('、')}`)], EXIT.unusableInput);
-    tasks = files.map(({ file, mirrorFrom }) => ({
-      file,
-      outDir: options.outDir,
-      outputs,
-      config: options.config,
-      strict: options.strict ?? false,
-      archival: options.archival ?? false,
-      ...(mirrorFrom ? { mirrorFrom } : {}),
-    }));
+    discover = () =>
+      refuseOutputCollisions(
+        findDataFiles(paths).map(({ file, mirrorFrom }) => ({
+          file,
+          outDir: options.outDir,
+          outputs,
+          config: options.config,
+          strict: options.strict ?? false,
+          archival: options.archival ?? false,
+          ...(mirrorFrom ? { mirrorFrom } : {}),
+        })),
+      );
+    tasks = discover();
+    if (tasks.length === 0) throw new ReportError([errorFinding('OPTION', `没有找到数据文件：${paths.join('、')}`)], EXIT.unusableInput);
   } catch (error) {
     return reportFailure(error);
   }
@@ -57,10 +62,18 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
   }
   if (options.watch) {
     const { watchAndRebuild } = await import('../batch/watch.js');
-    await watchAndRebuild(tasks, outcomes, (outcome) => printOutcome(outcome, options.explain ?? false));
+    await watchAndRebuild(tasks, outcomes, { folders: paths.filter(isFolder), discover });
     return EXIT.ok;
   }
   return outcomes.reduce((code, o) => Math.max(code, o.ok ? EXIT.ok : o.exitCode), EXIT.ok as number);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function buildHere(task: BuildTask): Promise<BuildOutcome> {

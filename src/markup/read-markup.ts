@@ -7,16 +7,41 @@ import type { ChildNode, Element } from 'domhandler';
 import type { Align, Block, TableBlock, TableCell, TableRow } from '../model/document.js';
 import { errorFinding, ReportError } from '../report-error/finding.js';
 import { chineseNumber } from './numbering.js';
+import { endTagScan, scanTags, startTagScan } from './tag-scan.js';
+
+/** Every element the markup may contain (README "Template markup"). */
+export const MARKUP_ELEMENTS: ReadonlySet<string> = new Set([
+  'h1', 'h2', 'h3', 'p', 'br', 'section-list', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td',
+  'page-break', 'colophon', 'line', 'signature', 'org', 'date',
+]);
 
 const ALIGNS = new Set<Align>(['left', 'center', 'right', 'justify']);
 const PARAGRAPH_ROLES = new Set(['body', 'heading', 'subheading', 'title']);
 const CJK_OR_PUNCT = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
-export function readMarkup(markup: string): Block[] {
-  const document = parseDocument(markup, { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true });
-  const reader = new MarkupReader();
-  reader.readChildren(document.children);
-  return reader.finish();
+/** The template file that wrote the markup at an index, for messages. */
+export type MarkupOrigin = (index: number) => string | undefined;
+
+/** While reading: where the markup came from, and the block being read (what a message names by default). */
+let origin: MarkupOrigin | undefined;
+let currentBlock: ChildNode | undefined;
+
+export function readMarkup(markup: string, from?: MarkupOrigin): Block[] {
+  origin = from;
+  try {
+    // The parser would quietly close what is left open and drop stray close tags; the markup must not rely on that.
+    const lineStarts = [0, ...[...markup.matchAll(/\n/g)].map((m) => m.index! + 1)];
+    const unbalanced = (message: string, at: { line: number; col: number }): never =>
+      failAt(`模板输出的标记有误：${message}`, lineStarts[at.line - 1]! + at.col - 1);
+    endTagScan(scanTags(startTagScan(), markup, { line: 1, col: 1 }, MARKUP_ELEMENTS, unbalanced), unbalanced);
+    const document = parseDocument(markup, { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true, withStartIndices: true });
+    const reader = new MarkupReader();
+    reader.readChildren(document.children);
+    return reader.finish();
+  } finally {
+    origin = undefined;
+    currentBlock = undefined;
+  }
 }
 
 class MarkupReader {
@@ -31,7 +56,7 @@ class MarkupReader {
   readChildren(nodes: ChildNode[]): void {
     for (const node of nodes) {
       if (node.type === 'text') {
-        if (node.data.trim()) fail(`正文文字必须放在 <p> 等元素中：“${node.data.trim().slice(0, 20)}”`);
+        if (node.data.trim()) fail(`正文文字必须放在 <p> 等元素中：“${node.data.trim().slice(0, 20)}”`, node);
         continue;
       }
       if (node.type !== 'tag') continue;
@@ -48,6 +73,7 @@ class MarkupReader {
   }
 
   private readBlock(el: Element): void {
+    currentBlock = el;
     switch (el.name) {
       case 'h1':
         this.blocks.push({ kind: 'title', lines: lines(el).filter((l) => l) });
@@ -86,7 +112,7 @@ class MarkupReader {
         return;
       case 'colophon': {
         const lines = elements(el).map((line) => {
-          if (line.name !== 'line') fail('<colophon> 中只能有 <line left="…" right="…"/>');
+          if (line.name !== 'line') fail('<colophon> 中只能有 <line left="…" right="…"/>', line);
           return { left: attr(line, 'left') ?? '', right: attr(line, 'right') ?? '' };
         });
         this.blocks.push({ kind: 'colophon', lines });
@@ -115,7 +141,7 @@ function readTable(el: Element, caption: string): TableBlock {
       } else if (child.name === 'thead') visit(child, true);
       else if (child.name === 'tbody') visit(child, false);
       else if (child.name === 'tr') rows.push(readRow(child, header));
-      else fail(`<table> 中有不支持的元素 <${child.name}>`);
+      else fail(`<table> 中有不支持的元素 <${child.name}>`, child);
     }
   };
   visit(el, false);
@@ -126,9 +152,9 @@ function readTable(el: Element, caption: string): TableBlock {
 
 function readRow(tr: Element, header: boolean): TableRow {
   const cells: TableCell[] = elements(tr).map((td) => {
-    if (td.name !== 'td' && td.name !== 'th') fail(`<tr> 中只能有 <td> 或 <th>，出现了 <${td.name}>`);
+    if (td.name !== 'td' && td.name !== 'th') fail(`<tr> 中只能有 <td> 或 <th>，出现了 <${td.name}>`, td);
     const align = attr(td, 'align') ?? 'center';
-    if (!ALIGNS.has(align as Align)) fail(`<${td.name} align="${align}"> 不受支持`);
+    if (!ALIGNS.has(align as Align)) fail(`<${td.name} align="${align}"> 不受支持`, td);
     const cell: TableCell = {
       lines: lines(td),
       rowSpan: positive(attr(td, 'rowspan')),
@@ -140,7 +166,7 @@ function readRow(tr: Element, header: boolean): TableRow {
     const path = attr(td, 'data-path');
     if (path) cell.dataPath = path;
     const indent = Number(attr(td, 'indent') ?? 0);
-    if (!Number.isInteger(indent) || indent < 0) fail(`<${td.name} indent="${attr(td, 'indent')}"> 应为非负整数`);
+    if (!Number.isInteger(indent) || indent < 0) fail(`<${td.name} indent="${attr(td, 'indent')}"> 应为非负整数`, td);
     cell.indent = indent;
     return cell;
   });
@@ -213,7 +239,7 @@ function paragraphParts(el: Element): { parts: Array<string | null>; separator: 
       parts.push(null);
       separator = attr(node, 'separator') ?? separator;
       text = '';
-    } else if (node.type === 'tag') fail(`<p> 中有不支持的元素 <${node.name}>`);
+    } else if (node.type === 'tag') fail(`<p> 中有不支持的元素 <${node.name}>`, node);
   }
   parts.push(foldWhitespace(text));
   return { parts, separator };
@@ -231,6 +257,12 @@ export function foldWhitespace(text: string): string {
     });
 }
 
-function fail(message: string): never {
-  throw new ReportError([errorFinding('MARKUP', message)]);
+/** A markup error, naming the template that wrote the node (by default the block being read). */
+function fail(message: string, at: ChildNode | undefined = currentBlock): never {
+  return failAt(message, at?.startIndex ?? undefined);
+}
+
+function failAt(message: string, index: number | undefined): never {
+  const file = index === undefined ? undefined : origin?.(index);
+  throw new ReportError([errorFinding('MARKUP', file ? `${message}（出自模板 ${file}）` : message)]);
 }

@@ -1,7 +1,7 @@
-/** Builds one data file into its outputs: every output is rendered before any is written. */
+/** Builds one data file into its outputs: every output is rendered before any is written, and all are written or none. */
 import { assertPrintable } from '../check/glyphs.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
-import { writeFileAtomic } from '../output/atomic-write.js';
+import { commitOutputs } from '../output/commit-outputs.js';
 import { outputBase } from '../output/output-paths.js';
 import type { Finding } from '../report-error/finding.js';
 import type { OutputKind } from './output-kind.js';
@@ -28,7 +28,6 @@ export interface BuildResult {
   prepared: PreparedReport;
 }
 
-
 export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
   const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
   assertPrintable(prepared, options.fonts);
@@ -41,10 +40,9 @@ export async function buildReport(dataFile: string, options: BuildOptions): Prom
   };
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));
   const base = outputBase(dataFile, options.outDir, options.mirrorFrom);
-  const files = rendered.map(({ kind, data }) => {
-    const file = `${base}.${kind}`;
-    writeFileAtomic(file, data);
-    return file;
-  });
+  const outputs = rendered.map(({ kind, data }) => ({ path: `${base}.${kind}`, data }));
+  // All of the report's files, or none of them.
+  commitOutputs(outputs);
+  const files = outputs.map((o) => o.path);
   return { files, findings: prepared.findings, prepared };
 }

@@ -4,6 +4,14 @@ export function formatChineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** True for a YYYY-MM-DD date that exists on the calendar (2022-02-30 does not). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /**
  * The fixed time stamped into output files: SOURCE_DATE_EPOCH when set, otherwise midnight (Beijing time)
  * of the report's 成文日期, so the same input always gives the same bytes.

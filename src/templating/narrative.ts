@@ -8,21 +8,28 @@ import { errorFinding, type Finding } from '../report-error/finding.js';
 import type { DataPath, YamlSource } from '../load/yaml-source.js';
 import { escapeMarkup } from '../markup/escape.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
+import { registerTextHelpers, TEXT_HELPER_NAMES } from './helpers.js';
+import { ExpressionError, parseGuarded } from './printed-values.js';
+import { templateContext } from './template-context.js';
 
 const narrativeEnv = Handlebars.create();
+registerTextHelpers(narrativeEnv);
+const KNOWN_HELPERS = Object.fromEntries(TEXT_HELPER_NAMES.map((n) => [n, true]));
 
 /** Replace `{{…}}` expressions by statistics; an unknown name is an error finding at its place in the YAML. */
 export function expandNarrative(text: string, context: object, source: YamlSource, path: DataPath): string | Finding {
   try {
-    return narrativeEnv.compile(text, { strict: true, knownHelpersOnly: true, noEscape: true })(context);
+    const compiled = narrativeEnv.compile(parseGuarded(text), { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS, noEscape: true });
+    return compiled(templateContext(context as Record<string, unknown>));
   } catch (error) {
     const located = locateHandlebarsError(error);
     // Handlebars names only the last segment of a missing name, and none at all when a middle one is missing.
-    const missing = firstUnresolved(text, context);
-    if (missing) return errorFinding('TEMPLATE', `正文中的表达式有误：引用了不存在的数据项「${missing.expression}」`, source.positionOfIndex(path, text, missing.index));
+    const missing = error instanceof ExpressionError ? undefined : firstUnresolved(text, context);
+    const where = path[0] === 'text' ? '正文' : `「${path.join('.')}」`;
+    if (missing) return errorFinding('TEMPLATE', `${where}中的表达式有误：引用了不存在的数据项「${missing.expression}」`, source.positionOfIndex(path, text, missing.index));
     const { line, col } = /语法错误/.test(located.reason) ? (unclosedMustache(text) ?? located) : located;
     const at = source.positionInString(path, line, col);
-    return errorFinding('TEMPLATE', `正文中的表达式有误：${explainHandlebarsReason(located.reason)}`, at);
+    return errorFinding('TEMPLATE', `${where}中的表达式有误：${explainHandlebarsReason(located.reason)}`, at);
   }
 }
 

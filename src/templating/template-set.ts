@@ -2,20 +2,26 @@
  * Loads a format's templates: its own folder first, then templates/shared. Every file is parsed up front, and
  * every error is reported with the template file and line that caused it.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { readInputText } from '../load/read-input.js';
 import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
+import { checkTemplateMarkup } from './check-template-markup.js';
 import { HELPER_NAMES, registerHelpers, type RenderRuntime } from './helpers.js';
+import { parseGuarded, PRINT_HELPER } from './printed-values.js';
+import { convertContent, type Script } from './script.js';
+import { checkedTemplateFile, readTemplateText } from './template-files.js';
+import { MARK_BODY, MARK_END, MARK_START, regionAt, unmark, type Region } from './template-marks.js';
+import { templateContext } from './template-context.js';
 
 export const BUILTIN_TEMPLATE_ROOT = new URL('../../templates/', import.meta.url).pathname;
 
 const COMPILE_OPTIONS = {
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(HELPER_NAMES.map((n) => [n, true])),
+  knownHelpers: Object.fromEntries([...HELPER_NAMES, PRINT_HELPER].map((n) => [n, true])),
   preventIndent: true,
 } as const;
 
@@ -33,13 +39,24 @@ export class TemplateSet {
   private readonly references = new Map<string, PartialReference[]>();
   private readonly main: Handlebars.TemplateDelegate;
 
-  constructor(folders: readonly string[]) {
+  /**
+   * @param folders template folders, nearest first
+   * @param confine folders every template file must really lie in (after following links); by default the
+   *   template folders themselves
+   */
+  constructor(
+    folders: readonly string[],
+    confine: readonly string[] = folders,
+    /** The script of the templates' own text; data printed through them is left as written. */
+    private readonly script: Script = 'simplified',
+  ) {
     registerHelpers(this.env);
+    const allowed = confine.flatMap((folder) => (existsSync(folder) ? [realpathSync(folder)] : []));
     // Earlier folders win: register the later ones first, so earlier ones overwrite them.
     for (const folder of [...folders].reverse()) {
       if (!existsSync(folder)) continue;
       for (const entry of readdirSync(folder)) {
-        if (entry.endsWith('.hbs')) this.files.set(entry.slice(0, -4), join(folder, entry));
+        if (entry.endsWith('.hbs')) this.files.set(entry.slice(0, -4), checkedTemplateFile(join(folder, entry), allowed));
       }
     }
     const report = this.files.get('report');
@@ -51,10 +68,23 @@ export class TemplateSet {
     this.checkReachablePartials();
   }
 
+  /** The template file that wrote the markup at an index of the last render (the innermost partial). */
+  readonly originOf = (index: number): string | undefined => {
+    const region = regionAt(this.regions, index);
+    return region && show(region.file);
+  };
+
+  private regions: Region[] = [];
+  /** Files by marker number. */
+  private readonly markedFiles: string[] = [];
+
   render(context: object, runtime: RenderRuntime): string {
     this.used.clear();
     try {
-      return this.main(context, { data: { runtime } });
+      const marked = this.main(templateContext(context as Record<string, unknown>), { data: { runtime } });
+      const { text, regions } = unmark(marked, this.markedFiles);
+      this.regions = regions;
+      return text;
     } catch (error) {
       if (error instanceof ReportError) throw error;
       const file = (error as TaggedError).templateFile ?? this.files.get('report')!;
@@ -64,20 +94,24 @@ export class TemplateSet {
   }
 
   private compileFile(name: string, file: string): Handlebars.TemplateDelegate {
-    const text = readInputText(file, { what: '模板', displayPath: show(file) });
+    const text = readTemplateText(file);
     let ast: hbs.AST.Program;
     try {
-      ast = Handlebars.parse(text);
+      ast = parseGuarded(text);
     } catch (error) {
       const { line, col, reason } = locateHandlebarsError(error);
       throw new ReportError([errorFinding('TEMPLATE', `模板错误：${explainHandlebarsReason(reason)}`, { file: show(file), line, col })]);
     }
+    checkTemplateMarkup(ast, show(file));
+    if (this.script !== 'simplified') convertContent(ast, this.script);
     this.references.set(name, partialReferences(ast, file));
-    const compiled = this.env.compile(text, COMPILE_OPTIONS);
+    const compiled = this.env.compile(ast, COMPILE_OPTIONS);
+    const marker = this.markedFiles.push(file) - 1;
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       this.used.add(name);
       try {
-        return compiled(context, options);
+        // Each template's output is marked, so the markup reader can name the file behind a markup error.
+        return `${MARK_START}${marker}${MARK_BODY}${compiled(context, options)}${MARK_END}`;
       } catch (error) {
         const tagged = error as TaggedError;
         if (tagged && typeof tagged === 'object' && !(error instanceof ReportError) && !tagged.templateFile) tagged.templateFile = file;

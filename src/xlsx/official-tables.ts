@@ -39,7 +39,7 @@ export function officialTables(format: ReportFormat, year: number, dataFile: str
   // The legacy 统计表 prints its 填报人 block from `statistics.filled_by`, which a scaffold leaves out.
   const statistics = { filled_by: {}, ...(checked.context.statistics as object | undefined) };
   const context = { ...checked.context, ...(format.id === 'legacy' ? { statistics } : {}) };
-  const markup = templateSetFor(format, dataFile).render(context, { cells: checked.statistics.cells, narratives: new Map() });
+  const markup = templateSetFor(format, dataFile).set.render(context, { cells: checked.statistics.cells, narratives: new Map() });
   const blocks = readMarkup(markup);
   const tables: OfficialTable[] = [];
   blocks.forEach((block, index) => {

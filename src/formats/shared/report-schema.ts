@@ -38,6 +38,10 @@ export function commonShape(formatId: string, narrative: readonly NarrativeKey[]
     issued: isoDate().describe('成文日期，如 2022-01-20，印为“2022年1月20日”'),
     text: text.describe('报告正文；段落之间空一行，以“## ”开头的行为小标题（自动编号）'),
     document: documentSchema().optional(),
+    script: z
+      .enum(['simplified', 'traditional'])
+      .optional()
+      .describe('生成文字（标题、开头段、章节标题、表格项目、落款日期）的字形：simplified 简体（默认）或 traditional 繁体；正文照原样印出'),
   };
 }
 
