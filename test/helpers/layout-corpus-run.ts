@@ -3,6 +3,7 @@
  * temporary folder, and a failure names its seed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { FontRegistry } from '../../src/fonts/font-registry.js';
 import { YamlSource } from '../../src/load/yaml-source.js';
@@ -39,4 +40,22 @@ export async function runCorpus(from: number, to: number): Promise<CorpusRun> {
     }
   }
   return run;
+}
+
+/** The tests of one part of the corpus: every figure size is covered, and no report breaks a page rule. */
+export function describeCorpus(from: number, to: number): void {
+  describe(`generated reports, seeds ${from} to ${to}`, () => {
+    let run: CorpusRun;
+    beforeAll(async () => {
+      run = await runCorpus(from, to);
+    }, 900_000);
+
+    it('cover figures of 1 to 7 digits', () => {
+      expect([...run.digits].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    });
+
+    it('break no page rule', () => {
+      expect(run.failures.join('\n\n')).toBe('');
+    });
+  });
 }
