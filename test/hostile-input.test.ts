@@ -49,7 +49,8 @@ const CASES: Case[] = [
     name: 'a folder as the data file',
     setup: (dir) => (mkdirSync(join(dir, 'report.yaml')), ['check', join(dir, 'report.yaml')]),
     exit: 2,
-    message: /^错误 数据文件 \S*report\.yaml 是文件夹，应为文件$/m,
+    // A folder is searched for data files, as by build; this one holds none.
+    message: /^错误 没有找到数据文件：\S*report\.yaml/m,
   },
   {
     name: 'a data file of 5 MB',
@@ -84,7 +85,7 @@ const CASES: Case[] = [
       return ['build', join(dir, '2021.yaml')];
     },
     exit: 2,
-    message: /^错误 模板 \S*templates\/contact\.hbs 不是普通文件/m,
+    message: /^错误 模板 \S*templates\/contact\.hbs 应为普通文件（不是文件夹、设备或管道）/m,
   },
   {
     name: 'a dangling link as a template',
@@ -95,7 +96,7 @@ const CASES: Case[] = [
       return ['build', join(dir, '2021.yaml')];
     },
     exit: 2,
-    message: /^错误 读取模板 \S*templates\/contact\.hbs 失败：文件或文件夹不存在/m,
+    message: /^错误 模板 \S*templates\/contact\.hbs 是一个指向不存在文件的链接/m,
   },
   ...(
     [
@@ -224,7 +225,7 @@ const CASES: Case[] = [
     name: 'an output folder that is a file',
     setup: (dir) => (writeFileSync(join(dir, 'file'), ''), ['build', join(ROOT, 'data/2021.yaml'), '-o', join(dir, 'file')]),
     exit: 2,
-    message: /^错误 创建文件夹 \S*file 失败：已有同名的文件或文件夹，请移走它，或换一个路径$/m,
+    message: /^错误 写入 \S*file\/2021\.docx 失败：路径中的某一段是文件而不是文件夹，请检查路径，或移走同名的文件/m,
   },
   {
     name: 'an output folder name of 300 bytes',

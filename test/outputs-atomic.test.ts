@@ -19,7 +19,7 @@ describe('all outputs of a report or none', () => {
     mkdirSync(join(out, '2021.pdf'));
     const result = runCli(['build', 'data/2021.yaml', '--to', 'docx,pdf,html', '-o', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/无法写入 .*2021\.pdf：该位置是一个文件夹.*（EISDIR）/);
+    expect(result.stderr).toMatch(/写入 .*2021\.pdf 失败：这是一个文件夹，应为文件.*（EISDIR）/);
     expect(result.stderr).not.toMatch(/内部错误|Error/);
     expect(filesBelow(out)).toEqual([]);
     expect(existsSync(join(out, '2021.pdf'))).toBe(true);
@@ -72,7 +72,7 @@ describe('a full disk', () => {
     const result = runCli(['build', join(ROOT, 'data'), '--to', 'docx,pdf,html', '-o', mountPoint, '--jobs', '2']);
     expect(result.code).not.toBe(0);
     expect(result.code).not.toBe(3);
-    expect(result.stdout).toMatch(/磁盘空间不足.*（ENOSPC）/);
+    expect(result.stdout).toMatch(/失败：磁盘已满.*（ENOSPC）/);
     const files = filesBelow(mountPoint).map((f) => f.slice(mountPoint.length + 1));
     expect(files.filter((f) => /\.(tmp|old)$/.test(f))).toEqual([]);
     const reports = new Map<string, string[]>();

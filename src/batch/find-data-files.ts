@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { MAX_INPUT_BYTES } from '../load/read-input.js';
 
 const SKIPPED_FOLDERS = new Set(['templates', 'orgs', 'node_modules']);
 
@@ -27,13 +28,21 @@ export function findDataFiles(paths: readonly string[]): DataFile[] {
 /** An organisation profile named among data files (as when a shell expands data/county/…/…yaml) is never taken for a report. */
 function isOrgProfile(path: string): boolean {
   if (!/\.ya?ml$/.test(path)) return false;
-  let text: string;
+  const text = peek(path);
+  return text !== undefined && !/^year\s*:/m.test(text) && /^name\s*:/m.test(text);
+}
+
+/**
+ * The text of a plain file of reasonable size, or nothing: a pipe, a device or a huge file is left for the input
+ * reader to refuse with its message, and is never opened here (opening a pipe would wait for a writer).
+ */
+function peek(path: string): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    const stat = statSync(path);
+    return stat.isFile() && stat.size <= MAX_INPUT_BYTES ? readFileSync(path, 'utf8') : undefined;
   } catch {
-    return false;
+    return undefined;
   }
-  return !/^year\s*:/m.test(text) && /^name\s*:/m.test(text);
 }
 
 function isFolder(path: string): boolean {
@@ -51,7 +60,7 @@ function dataFilesBelow(folder: string): string[] {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...dataFilesBelow(path));
-    } else if (/\.ya?ml$/.test(entry.name) && /^year\s*:/m.test(readFileSync(path, 'utf8'))) {
+    } else if (/\.ya?ml$/.test(entry.name) && /^year\s*:/m.test(peek(path) ?? '')) {
       found.push(path);
     }
   }

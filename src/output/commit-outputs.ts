@@ -4,6 +4,7 @@
  * taken back: temporary files are removed, a file already renamed into place is removed again or, when it replaced
  * an earlier version, that version is put back, and folders made for this run are removed when empty.
  */
+import { describeSystemError, isKnownSystemError } from '../report-error/system-error.js';
 import { linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { EXIT, errorFinding, ReportError } from '../report-error/finding.js';
@@ -22,30 +23,19 @@ interface Staged {
   placed: boolean;
 }
 
-/** Chinese reasons for the file-system errors a write meets. */
-const WRITE_ERRORS: Record<string, string> = {
-  ENOSPC: '磁盘空间不足，请清理磁盘或换一个输出文件夹（-o）',
-  EDQUOT: '超出磁盘配额，请清理文件或换一个输出文件夹（-o）',
-  EISDIR: '该位置是一个文件夹，请删除或改名后重试',
-  ENOTDIR: '路径中有一段是文件而不是文件夹',
-  EROFS: '输出位置只读，请换一个输出文件夹（-o）',
-  EACCES: '没有写入权限，请换一个输出文件夹（-o）或检查权限',
-  EPERM: '没有写入权限，请换一个输出文件夹（-o）或检查权限',
-  EEXIST: '该位置已有同名的文件或文件夹',
-  ENAMETOOLONG: '文件名或路径过长，请缩短文件夹或文件名',
-  EMFILE: '同时打开的文件过多，请稍后重试',
-  EBUSY: '文件正被其他程序占用（例如在 Word 或 WPS 中打开），请关闭后重试',
-};
-
 export function commitOutputs(files: readonly OutputFile[]): void {
   const madeFolders: string[] = [];
   const staged: Staged[] = [];
   let current = files[0]?.path ?? '';
+  let action = '写入';
   try {
     for (const file of files) {
       current = file.path;
       if (isFolder(file.path)) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-      makeFolder(dirname(resolve(file.path)), madeFolders);
+      action = '创建文件夹';
+      makeFolder(dirname(resolve(file.path)), madeFolders, (folder) => (current = folder));
+      action = '写入';
+      current = file.path;
       const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
       staged.push({ path: file.path, temp, placed: false });
       writeStaged(temp, file.data);
@@ -62,7 +52,7 @@ export function commitOutputs(files: readonly OutputFile[]): void {
     }
   } catch (error) {
     takeBack(staged, madeFolders);
-    throw writeFailure(current, error);
+    throw writeFailure(action, current, error);
   }
   for (const entry of staged) if (entry.backup) rmSync(entry.backup, { force: true });
 }
@@ -87,20 +77,19 @@ function takeBack(staged: Staged[], madeFolders: string[]): void {
   for (const folder of madeFolders.reverse()) quietly(() => rmdirSync(folder));
 }
 
-function writeFailure(path: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = code ? WRITE_ERRORS[code] : undefined;
-  if (!reason) return error;
+function writeFailure(action: string, path: string, error: unknown): unknown {
+  if (!isKnownSystemError(error)) return error;
   return new ReportError(
-    [errorFinding('OUTPUT', `无法写入 ${displayPath(path)}：${reason}（${code}）。本报告在这次运行中写出的文件都已撤回`)],
+    [errorFinding('OUTPUT', `${describeSystemError(error, displayPath(path), action)}（${error.code}）。本报告在这次运行中写出的文件都已撤回`)],
     EXIT.unusableInput,
   );
 }
 
 /** mkdir -p that remembers which folders it made, outermost first. */
-function makeFolder(folder: string, made: string[]): void {
+function makeFolder(folder: string, made: string[], making: (folder: string) => void): void {
   if (exists(folder)) return;
-  makeFolder(dirname(folder), made);
+  makeFolder(dirname(folder), made, making);
+  making(folder);
   mkdirSync(folder);
   made.push(folder);
 }

@@ -43,7 +43,7 @@ const IDENTIFIERS = new Set([
   // font roles and configuration keys
   'fonts', 'title', 'heading', 'subheading', 'body', 'table', 'latin', 'file', 'name',
   // format ids, output kinds, commands, the program
-  'legacy', 'national', 'docx', 'pdf', 'html', 'build', 'check', 'sign', 'archive', 'verify', 'init', 'aggregate', 'help',
+  'legacy', 'national', 'docx', 'pdf', 'html', 'build', 'check', 'sign', 'archive', 'verify', 'init', 'aggregate', 'sheet', 'import', 'xlsx', 'help',
   'report', 'gen', 'yaml', 'config', 'out', 'data', 'templates', 'hbs',
 ]);
 
