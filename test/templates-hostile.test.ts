@@ -110,16 +110,16 @@ describe('document.printed_by and addressee', () => {
 
 describe('override templates', () => {
   const cases: Array<[string, string, RegExp]> = [
-    ['stray close tags and an open heading', '如有疑问请来电。\n</p></p></table><h2>', /contact\.hbs:2:1 模板错误：<\/p> 前没有对应的 <p>/],
-    ['an unclosed heading', '如有疑问请来电。\n<h2>问题', /contact\.hbs:2:1 模板错误：<h2> 没有闭合/],
-    ['crossed elements', '<h3>a<br/></p></h3>', /contact\.hbs:1:11 模板错误：<\/p> 与前面未闭合的 <h3>（第 1 行）不配对/],
-    ['an unsupported element', '请<b>来电</b>', /contact\.hbs:1:2 模板错误：不支持的元素 <b>/],
-    ['a <br> that is not self-closing', '{{#if org.office}}\n<br>\n{{/if}}', /contact\.hbs:1:1 模板错误：块/],
-    ['{{log}}', '\n{{log "x"}}', /contact\.hbs:2:1 模板错误：模板中不能使用「log」/],
-    ['an object printed', '\n\n{{org}}', /contact\.hbs:3:1 模板错误：\{\{org\}\} 是一组数据/],
-    ['an impossible date', '{{date "2022-02-30"}}', /contact\.hbs:1:1 模板错误：「date」需要 YYYY-MM-DD 形式的真实日期/],
-    ['a name for a date', '{{date org.name}}', /contact\.hbs:1:1 模板错误：「date」需要/],
-    ['a narrative printed raw', '{{text.overview}}', /contact\.hbs:1:1 模板错误：.*是叙述文字/],
+    ['stray close tags and an open heading', '如有疑问请来电。\n</p></p></table><h2>', /contact\.hbs:2:1 错误 模板错误：<\/p> 前没有对应的 <p>/],
+    ['an unclosed heading', '如有疑问请来电。\n<h2>问题', /contact\.hbs:2:1 错误 模板错误：<h2> 没有闭合/],
+    ['crossed elements', '<h3>a<br/></p></h3>', /contact\.hbs:1:11 错误 模板错误：<\/p> 与前面未闭合的 <h3>（第 1 行）不配对/],
+    ['an unsupported element', '请<b>来电</b>', /contact\.hbs:1:2 错误 模板错误：不支持的元素 <b>/],
+    ['a <br> that is not self-closing', '{{#if org.office}}\n<br>\n{{/if}}', /contact\.hbs:1:1 错误 模板错误：块/],
+    ['{{log}}', '\n{{log "x"}}', /contact\.hbs:2:1 错误 模板错误：模板中不能使用「log」/],
+    ['an object printed', '\n\n{{org}}', /contact\.hbs:3:1 错误 模板错误：\{\{org\}\} 是一组数据/],
+    ['an impossible date', '{{date "2022-02-30"}}', /contact\.hbs:1:1 错误 模板错误：「date」需要 YYYY-MM-DD 形式的真实日期/],
+    ['a name for a date', '{{date org.name}}', /contact\.hbs:1:1 错误 模板错误：「date」需要/],
+    ['a narrative printed raw', '{{text.overview}}', /contact\.hbs:1:1 错误 模板错误：.*是叙述文字/],
     ['a paragraph inside the opening paragraph', '请来电<p>x</p>', /<p> 中有不支持的元素 <p>（出自模板 data\/templates\/contact\.hbs）/],
   ];
   for (const [what, template, message] of cases) {
