@@ -42,6 +42,8 @@ const IDENTIFIERS = new Set([
   ...schemaKeys('org.schema.json'),
   // font roles and configuration keys
   'fonts', 'title', 'heading', 'subheading', 'body', 'table', 'latin', 'file', 'name',
+  // values the data may take
+  'simplified', 'traditional', 'official', 'windows',
   // format ids, output kinds, commands, the program
   'legacy', 'national', 'docx', 'pdf', 'html', 'build', 'check', 'sign', 'archive', 'verify', 'init', 'aggregate', 'sheet', 'import', 'xlsx', 'help',
   'report', 'gen', 'yaml', 'config', 'out', 'data', 'templates', 'hbs',
