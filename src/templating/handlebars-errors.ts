@@ -25,8 +25,9 @@ export function explainHandlebarsReason(reason: string): string {
   if (unknownHelper) return `使用了不支持的模板函数「${unknownHelper[1]}」`;
   const partial = /The partial (\S+) could not be found/.exec(reason);
   if (partial) return `找不到模板片段「${partial[1]}」`;
-  // Our own checks of an expression say what is wrong in Chinese already.
-  if (/[\u4e00-\u9fff]/.test(reason)) return reason;
+  // Our own checks of an expression say what is wrong in Chinese already (the parser's English messages may quote
+  // Chinese text, but never start with it).
+  if (/^[\u4e00-\u9fff「{]/.test(reason)) return reason;
   // Any other message of the Handlebars parser (Lexical error, Expecting 'ID' …) is a malformed {{ }}.
   return '{{ }} 的写法不正确（检查括号是否成对、名称中是否有多余的符号）';
 }
