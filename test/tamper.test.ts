@@ -266,7 +266,7 @@ describe('signing refuses', () => {
     const expired = issuedCertificate(ca, { subject: ORG_SUBJECT, startDate: '20190101000000Z', endDate: '20201231000000Z' });
     const result = sign(expired, 1570000000);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('签章证书已于 2020-12-31 过期');
+    expect(result.stderr.trim()).toBe('错误 签章证书已于 2020-12-31 过期');
   });
 
   it('a claimed signing date before the 成文日期, or before the certificate', () => {

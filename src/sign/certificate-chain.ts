@@ -23,7 +23,14 @@ export interface CertificateChain {
 /** A certificate from its DER. */
 export const parseCertificate = (der: Uint8Array) => pkijs.Certificate.fromBER(new Uint8Array(der));
 
-export const certificateDer = (certificate: pkijs.Certificate) => Buffer.from(certificate.toSchema(true).toBER(false));
+/**
+ * A certificate's DER: the bytes it was read from when it was read (a damaged certificate may hold values that
+ * cannot be encoded again, such as a year 1899 in a UTCTime), else encoded afresh.
+ */
+export const certificateDer = (certificate: pkijs.Certificate) => {
+  const read = (certificate as unknown as { tbsView?: Uint8Array }).tbsView;
+  return Buffer.from(certificate.toSchema(!(read && read.byteLength > 0)).toBER(false));
+};
 export const certificateSha256 = (certificate: pkijs.Certificate) => createHash('sha256').update(certificateDer(certificate)).digest('hex');
 
 const verifies = async (certificate: pkijs.Certificate, issuer?: pkijs.Certificate) => {

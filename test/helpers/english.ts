@@ -56,6 +56,8 @@ export function englishWords(text: string): string[] {
     .replace(/^\S+:\d+:\d+(?=\s)/gm, ' ')
     .replace(/「[^」\n]*」|“[^”\n]*”|‘[^’\n]*’|"[^"\n]*"|'[^'\n]*'|《[^》\n]*》/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
+    // a certificate subject quoted from the certificate (CN=…, O=…): the user's data
+    .replace(/\b(CN|O|OU|C|L|ST|E)=[^,，）)\n]*/g, ' ')
     // paths and file names (anything with a slash, or a name with an extension)
     .replace(/\S*[/\\]\S*/g, ' ')
     .replace(/[\w.-]*\.(ya?ml|hbs|pdf|docx|html|xlsx|json|ttf|otf|ttc|otc|p12|pfx|png|tmp)\b/gi, ' ')
