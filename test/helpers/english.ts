@@ -42,6 +42,8 @@ const IDENTIFIERS = new Set([
   ...schemaKeys('org.schema.json'),
   // font roles and configuration keys
   'fonts', 'title', 'heading', 'subheading', 'body', 'table', 'latin', 'file', 'name',
+  // X.509 names of key usages, as certificate tools show them
+  'keyusage', 'extendedkeyusage', 'digitalsignature', 'nonrepudiation', 'anyextendedkeyusage', 'emailprotection', 'documentsigning',
   // values the data may take
   'simplified', 'traditional', 'official', 'windows',
   // format ids, output kinds, commands, the program
@@ -56,6 +58,8 @@ export function englishWords(text: string): string[] {
     .replace(/^\S+:\d+:\d+(?=\s)/gm, ' ')
     .replace(/「[^」\n]*」|“[^”\n]*”|‘[^’\n]*’|"[^"\n]*"|'[^'\n]*'|《[^》\n]*》/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
+    // digests (SHA-256 in hex)
+    .replace(/\b[0-9a-f]{8,}\b/g, ' ')
     // a certificate subject quoted from the certificate (CN=…, O=…): the user's data
     .replace(/\b(CN|O|OU|C|L|ST|E)=[^,，）)\n]*/g, ' ')
     // paths and file names (anything with a slash, or a name with an extension)
