@@ -58,6 +58,9 @@ export function englishWords(text: string): string[] {
     .replace(/^\S+:\d+:\d+(?=\s)/gm, ' ')
     .replace(/「[^」\n]*」|“[^”\n]*”|‘[^’\n]*’|"[^"\n]*"|'[^'\n]*'|《[^》\n]*》/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
+    // template expressions quoted in a message ({{lookup requests "received"}}, {{{{raw}}}}) and data keys (.natural_person)
+    .replace(/\{\{+[^{}]*\}\}+/g, ' ')
+    .replace(/(^|[^\w])\.[a-z_]+/g, ' ')
     // digests (SHA-256 in hex)
     .replace(/\b[0-9a-f]{8,}\b/g, ' ')
     // a certificate subject quoted from the certificate (CN=…, O=…): the user's data
