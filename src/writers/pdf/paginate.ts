@@ -12,7 +12,7 @@
 import type { Align, Block, ColophonBlock, TableBlock } from '../../model/document.js';
 import type { RunStyle } from './text-runs.js';
 import { PAGE } from '../../layout/page.js';
-import { measureTable, pdfTable, type TableMetrics } from './pdf-table.js';
+import type { TableMetrics } from './pdf-table.js';
 import { cutTable, pieceHeight, startHeight } from './table-pieces.js';
 import type { PdfFaces } from './pdf-fonts.js';
 
@@ -212,4 +212,3 @@ function leastStart(items: Item[], i: number): number {
   }
 }
 
-export { measureTable, pdfTable };

@@ -83,7 +83,7 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry, op
 }
 
 function bodyRuns(text: string, faces: PdfFaces, role: 'body' | 'heading' | 'subheading') {
-  return textRuns(text, faces, { role, size: Math.min(ROLE_STYLES[role].size, BODY_GRID_SIZE), pitch: PAGE.linePitch });
+  return textRuns(text, faces, textStyle(role));
 }
 
 /** How each role's text is set: face role, size and line pitch. */
