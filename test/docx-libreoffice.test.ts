@@ -7,15 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { cjkGlyphForms } from './readers/cjk-glyph-forms.js';
 import { readDocxPart } from './readers/docx.js';
 import { pdfInfo, pdfWordList, type PdfWord } from './readers/pdf.js';
 import { buildInto, ROOT, tempDir } from './helpers/cli.js';
+import { fallbackFonts } from './helpers/layout-corpus-lo.js';
 
-const require = createRequire(import.meta.url);
 const EXAMPLES = [
   { file: 'data/2020.yaml', national: true, annex: false },
   { file: 'data/2021.yaml', national: true, annex: false },
@@ -26,19 +25,6 @@ const pt = (mm: number) => (mm * 72) / 25.4;
 const LEFT = pt(28);
 const CHAR_PITCH = pt(156) / 28;
 const cells = (text: string) => [...text].reduce((n, ch) => n + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);
-
-/** A font set of fallbacks only, as on an office PC without the official faces. */
-function fallbackFonts(dir: string): NodeJS.ProcessEnv {
-  mkdirSync(join(dir, 'fonts'), { recursive: true });
-  copyFileSync(require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf'), join(dir, 'fonts', 'Tinos-Regular.ttf'));
-  const conf = join(dir, 'fonts.conf');
-  writeFileSync(
-    conf,
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +
-      `<dir>${join(dir, 'fonts')}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>`,
-  );
-  return { ...process.env, FONTCONFIG_FILE: conf };
-}
 
 const work = tempDir('docx-lo');
 const env = fallbackFonts(work);

@@ -36,6 +36,8 @@ export interface Breach {
   page: number;
   kind: BreachKind;
   detail: string;
+  /** The cell, for an empty row-spanning cell. */
+  box?: { left: number; top: number; right: number; bottom: number };
 }
 
 export type BreachKind =
@@ -157,10 +159,10 @@ function tableCells(segments: Segment[]): Array<ReturnType<typeof cellAround>> {
 
 export function checkLayout(file: string, options: LayoutOptions = {}): Breach[] {
   const rules = options.rules ?? PDF_RULES;
-  return allBreaches(file).filter((b) => rules.has(b.kind));
+  return allBreaches(file, rules).filter((b) => rules.has(b.kind));
 }
 
-function allBreaches(file: string): Breach[] {
+function allBreaches(file: string, rules: ReadonlySet<BreachKind>): Breach[] {
   const words = pdfWordList(file);
   const segmentsByPage = pdfSegments(file);
   const pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
@@ -221,12 +223,13 @@ function allBreaches(file: string): Breach[] {
 
   // Tables: every cell that spans rows holds text (its label is printed again on a continuation page). A cell of one
   // row may be empty (the legacy 统计表 leaves some blank).
-  for (const [page, segments] of segmentsByPage) {
+  for (const [page, segments] of rules.has('empty-group') ? segmentsByPage : new Map<number, Segment[]>()) {
+    const onPage = words.filter((w) => w.page === page);
     for (const cell of tableCells(segments)) {
       const spansRows = segments.some((s) => Math.abs(s.y1 - s.y2) < 0.1 && s.y1 > cell.top + 1 && s.y1 < cell.bottom - 1 && (Math.abs(s.x1 - cell.right) < 1 || Math.abs(s.x2 - cell.left) < 1));
       if (!spansRows) continue;
-      const filled = words.some((w) => w.page === page && (w.xMin + w.xMax) / 2 > cell.left && (w.xMin + w.xMax) / 2 < cell.right && (w.yMin + w.yMax) / 2 > cell.top && (w.yMin + w.yMax) / 2 < cell.bottom);
-      if (!filled) breaches.push({ page, kind: 'empty-group', detail: `row-spanning cell at x ${cell.left.toFixed(1)}–${cell.right.toFixed(1)}, y ${cell.top.toFixed(1)}–${cell.bottom.toFixed(1)}` });
+      const filled = onPage.some((w) => (w.xMin + w.xMax) / 2 > cell.left && (w.xMin + w.xMax) / 2 < cell.right && (w.yMin + w.yMax) / 2 > cell.top && (w.yMin + w.yMax) / 2 < cell.bottom);
+      if (!filled) breaches.push({ page, kind: 'empty-group', detail: `row-spanning cell at x ${cell.left.toFixed(1)}–${cell.right.toFixed(1)}, y ${cell.top.toFixed(1)}–${cell.bottom.toFixed(1)}`, box: cell });
     }
   }
 
