@@ -64,9 +64,17 @@ describe.each(built.map((b, i) => ({ ...b, theirs: theirs[i]! })))('LibreOffice 
   const pages = pdfInfo(lo).pages;
   const words = pdfWordList(lo);
 
-  it(national ? 'lays the DOCX out on as many pages as our PDF' : 'lays the DOCX out on at most one page more than our PDF', () => {
-    if (national) expect(pages, `ours ${ours}, LibreOffice ${pages}`).toBe(ours);
-    else expect(pages - ours, `ours ${ours}, LibreOffice ${pages}`).toBeLessThanOrEqual(1);
+  it(national ? 'lays the DOCX out on as many pages as our PDF, or one more where 表三 moves whole to a new page' : 'lays the DOCX out on at most one page more than our PDF', () => {
+    if (!national) {
+      expect(pages - ours, `ours ${ours}, LibreOffice ${pages}`).toBeLessThanOrEqual(1);
+      return;
+    }
+    // Our PDF flows 表三 on from the page before and repeats its group labels; a DOCX cannot repeat them, so a 表三
+    // that fits on a page moves there whole, with its heading as the page's first line.
+    const heading = [...byPage(words)].find(([, list]) => lines(list).some((l) => l.map((w) => w.text).join('') === '三、收到和处理政府信息公开申请情况'));
+    const movedWhole = heading !== undefined && lines(heading[1])[0]!.map((w) => w.text).join('') === '三、收到和处理政府信息公开申请情况';
+    if (movedWhole) expect([ours, ours + 1], `ours ${ours}, LibreOffice ${pages}`).toContain(pages);
+    else expect(pages, `ours ${ours}, LibreOffice ${pages}`).toBe(ours);
   });
 
   it('sets Chinese text in simplified Chinese glyph forms, never Japanese, Korean or traditional', () => {
