@@ -175,7 +175,19 @@ function linesAboveDate(pdf: string): number {
   return lines.filter((l) => l.page === date.page && l.y < date.y - 5).length;
 }
 
+/** 表三's rows in a DOCX: for each, whether its paragraphs keep with the next (all, none, or some). */
+function table3Keeps(docx: string): Array<'all' | 'none' | 'some'> {
+  const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml']!);
+  const table = xml.match(/<w:tbl>.*?<\/w:tbl>/gs)!.find((t) => t.includes('不予公开'))!;
+  return table.match(/<w:tr>.*?<\/w:tr>/gs)!.map((row) => {
+    const paragraphs = row.match(/<w:p>.*?<\/w:p>/gs)!;
+    const kept = paragraphs.filter((p) => p.includes('<w:keepNext/>')).length;
+    return kept === paragraphs.length ? 'all' : kept === 0 ? 'none' : 'some';
+  });
+}
+
 const examples: Array<{ file: string; pdf: string }> = [];
+const docxOfSeed = new Map<number, string>();
 const seeds: Array<{ seed: number; pdf: string }> = [];
 let withoutGroupKeeps = '';
 
@@ -190,6 +202,7 @@ beforeAll(async () => {
     const { yaml } = corpusReport(seed);
     writeFileSync(data, yaml);
     docx.push(await docxOf(yaml, data, `seed-${seed}.docx`));
+    docxOfSeed.set(seed, docx.at(-1)!);
   }
   // 2020's 表三 with the keeps taken out of its vMerge continuation cells, the first cell of a group's later rows.
   docx.push(edited(docx[0]!, 'no-group-keeps.docx', (xml) => xml.replace(/(<w:vMerge w:val="continue"\/>(?:(?!<\/w:tc>).)*?)<w:keepNext\/>/g, '$1')));
@@ -215,6 +228,17 @@ describe('LibreOffice lays out our DOCX by the keep rules', () => {
     expect(cut.length).toBeGreaterThan(0);
     const tight = seeds.filter(({ pdf }) => linesAboveDate(pdf) <= 4);
     expect(tight.length, 'seeds whose 落款 has at most three lines above it').toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps a row with the next through every paragraph in it, the continuation cells of merged cells included', () => {
+    // 2020's 表三 fits on a page: every row but the last keeps with the next.
+    const whole = table3Keeps(join(docxDir, '2020.docx'));
+    expect(whole).toEqual([...whole.slice(0, -1).map(() => 'all'), 'none']);
+    // Seed 6's 7-digit 表三 is taller than a page: kept within its groups, free between them.
+    const tall = table3Keeps(docxOfSeed.get(6)!);
+    expect(tall).not.toContain('some');
+    expect(tall.filter((k) => k === 'none').length).toBeGreaterThan(2);
+    expect(tall.filter((k) => k === 'all').length).toBeGreaterThan(10);
   });
 
   it('loses 2020\'s group labels when the continuation cells carry no keep (LibreOffice reads a row\'s keep from its first cell)', () => {
