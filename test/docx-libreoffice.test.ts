@@ -7,15 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { cjkGlyphForms } from './readers/cjk-glyph-forms.js';
 import { readDocxPart } from './readers/docx.js';
 import { pdfInfo, pdfWordList, type PdfWord } from './readers/pdf.js';
 import { buildInto, ROOT, tempDir } from './helpers/cli.js';
+import { fallbackFonts } from './helpers/layout-corpus-lo.js';
 
-const require = createRequire(import.meta.url);
 const EXAMPLES = [
   { file: 'data/2020.yaml', national: true, annex: false },
   { file: 'data/2021.yaml', national: true, annex: false },
@@ -26,19 +25,6 @@ const pt = (mm: number) => (mm * 72) / 25.4;
 const LEFT = pt(28);
 const CHAR_PITCH = pt(156) / 28;
 const cells = (text: string) => [...text].reduce((n, ch) => n + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);
-
-/** A font set of fallbacks only, as on an office PC without the official faces. */
-function fallbackFonts(dir: string): NodeJS.ProcessEnv {
-  mkdirSync(join(dir, 'fonts'), { recursive: true });
-  copyFileSync(require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf'), join(dir, 'fonts', 'Tinos-Regular.ttf'));
-  const conf = join(dir, 'fonts.conf');
-  writeFileSync(
-    conf,
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +
-      `<dir>${join(dir, 'fonts')}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>`,
-  );
-  return { ...process.env, FONTCONFIG_FILE: conf };
-}
 
 const work = tempDir('docx-lo');
 const env = fallbackFonts(work);
@@ -78,9 +64,17 @@ describe.each(built.map((b, i) => ({ ...b, theirs: theirs[i]! })))('LibreOffice 
   const pages = pdfInfo(lo).pages;
   const words = pdfWordList(lo);
 
-  it(national ? 'lays the DOCX out on as many pages as our PDF' : 'lays the DOCX out on at most one page more than our PDF', () => {
-    if (national) expect(pages, `ours ${ours}, LibreOffice ${pages}`).toBe(ours);
-    else expect(pages - ours, `ours ${ours}, LibreOffice ${pages}`).toBeLessThanOrEqual(1);
+  it(national ? 'lays the DOCX out on as many pages as our PDF, or one more where 表三 moves whole to a new page' : 'lays the DOCX out on at most one page more than our PDF', () => {
+    if (!national) {
+      expect(pages - ours, `ours ${ours}, LibreOffice ${pages}`).toBeLessThanOrEqual(1);
+      return;
+    }
+    // Our PDF flows 表三 on from the page before and repeats its group labels; a DOCX cannot repeat them, so a 表三
+    // that fits on a page moves there whole, with its heading as the page's first line.
+    const heading = [...byPage(words)].find(([, list]) => lines(list).some((l) => l.map((w) => w.text).join('') === '三、收到和处理政府信息公开申请情况'));
+    const movedWhole = heading !== undefined && lines(heading[1])[0]!.map((w) => w.text).join('') === '三、收到和处理政府信息公开申请情况';
+    if (movedWhole) expect([ours, ours + 1], `ours ${ours}, LibreOffice ${pages}`).toContain(pages);
+    else expect(pages, `ours ${ours}, LibreOffice ${pages}`).toBe(ours);
   });
 
   it('sets Chinese text in simplified Chinese glyph forms, never Japanese, Korean or traditional', () => {

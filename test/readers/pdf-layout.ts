@@ -10,6 +10,10 @@
  * - a rule that ends in the open (a table border not closed at a page break);
  * - a page more than 35 % blank (the last page of the body and the page before an 附件 excepted);
  * - an empty page.
+ *
+ * Two more rules are checked when asked for (`LayoutOptions.rules`), for PDFs that other software laid out:
+ * - a row-spanning cell with no text (a group label that a page break left blank on the continuation page);
+ * - an 附件 title on a page without the start of its table.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -30,8 +34,24 @@ export interface Segment {
 
 export interface Breach {
   page: number;
-  kind: 'outside' | 'heading-last' | 'signature-alone' | 'figure-wrapped' | 'row-stretched' | 'open-border' | 'blank' | 'empty-page';
+  kind: BreachKind;
   detail: string;
+  /** The cell, for an empty row-spanning cell. */
+  box?: { left: number; top: number; right: number; bottom: number };
+}
+
+export type BreachKind =
+  | 'outside' | 'heading-last' | 'signature-alone' | 'figure-wrapped' | 'row-stretched' | 'open-border' | 'blank' | 'empty-page'
+  | 'empty-group' | 'appendix-apart';
+
+/** The rules checked by default: every rule of docs/layout.md that our own PDF keeps. */
+export const PDF_RULES: ReadonlySet<BreachKind> = new Set<BreachKind>([
+  'outside', 'heading-last', 'signature-alone', 'figure-wrapped', 'row-stretched', 'open-border', 'blank', 'empty-page',
+]);
+
+export interface LayoutOptions {
+  /** The kinds of breach to report; PDF_RULES when not given. */
+  rules?: ReadonlySet<BreachKind>;
 }
 
 /** Stroked straight lines per page (1-based), in points from the page's top left. */
@@ -116,7 +136,33 @@ function cellAround(x: number, y: number, segments: Segment[]) {
   return { top, bottom, left, right };
 }
 
-export function checkLayout(file: string): Breach[] {
+/** The cells of the tables on a page: the rectangles of rules around each gap between neighbouring rules. */
+function tableCells(segments: Segment[]): Array<ReturnType<typeof cellAround>> {
+  const distinct = (values: number[]) => [...new Set(values.map((v) => Math.round(v * 2) / 2))].sort((a, b) => a - b);
+  const xs = distinct(segments.filter((s) => Math.abs(s.x1 - s.x2) < 0.1).map((s) => s.x1));
+  const ys = distinct(segments.filter((s) => Math.abs(s.y1 - s.y2) < 0.1).map((s) => s.y1));
+  const cells = new Map<string, ReturnType<typeof cellAround>>();
+  for (let i = 1; i < xs.length; i++) {
+    for (let j = 1; j < ys.length; j++) {
+      const x = (xs[i - 1]! + xs[i]!) / 2;
+      const y = (ys[j - 1]! + ys[j]!) / 2;
+      if (xs[i]! - xs[i - 1]! < 3 || ys[j]! - ys[j - 1]! < 3) continue;
+      const cell = cellAround(x, y, segments);
+      if (![cell.top, cell.bottom, cell.left, cell.right].every(Number.isFinite)) continue;
+      // Slivers between a table's doubled outer rules are no cells.
+      if (cell.right - cell.left < 6 || cell.bottom - cell.top < 6) continue;
+      cells.set(`${cell.left.toFixed(1)},${cell.top.toFixed(1)},${cell.right.toFixed(1)},${cell.bottom.toFixed(1)}`, cell);
+    }
+  }
+  return [...cells.values()];
+}
+
+export function checkLayout(file: string, options: LayoutOptions = {}): Breach[] {
+  const rules = options.rules ?? PDF_RULES;
+  return allBreaches(file, rules).filter((b) => rules.has(b.kind));
+}
+
+function allBreaches(file: string, rules: ReadonlySet<BreachKind>): Breach[] {
   const words = pdfWordList(file);
   const segmentsByPage = pdfSegments(file);
   const pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
@@ -168,6 +214,23 @@ export function checkLayout(file: string): Breach[] {
     // The line just above the date is the organisation's name.
     const bodyAbove = above.slice(0, -1).filter((l) => !HEADING.test(l.text));
     if (bodyAbove.length < 2) breaches.push({ page: signatureLine.page, kind: 'signature-alone', detail: `${bodyAbove.length} body lines above 「${signatureLine.text}」` });
+  }
+
+  // The 附件 title and the start of its table on one page.
+  if (appendixPage !== undefined && !words.some((w) => w.page === appendixPage && tableWord.has(w))) {
+    breaches.push({ page: appendixPage, kind: 'appendix-apart', detail: '「附件」 on a page without its table' });
+  }
+
+  // Tables: every cell that spans rows holds text (its label is printed again on a continuation page). A cell of one
+  // row may be empty (the legacy 统计表 leaves some blank).
+  for (const [page, segments] of rules.has('empty-group') ? segmentsByPage : new Map<number, Segment[]>()) {
+    const onPage = words.filter((w) => w.page === page);
+    for (const cell of tableCells(segments)) {
+      const spansRows = segments.some((s) => Math.abs(s.y1 - s.y2) < 0.1 && s.y1 > cell.top + 1 && s.y1 < cell.bottom - 1 && (Math.abs(s.x1 - cell.right) < 1 || Math.abs(s.x2 - cell.left) < 1));
+      if (!spansRows) continue;
+      const filled = onPage.some((w) => (w.xMin + w.xMax) / 2 > cell.left && (w.xMin + w.xMax) / 2 < cell.right && (w.yMin + w.yMax) / 2 > cell.top && (w.yMin + w.yMax) / 2 < cell.bottom);
+      if (!filled) breaches.push({ page, kind: 'empty-group', detail: `row-spanning cell at x ${cell.left.toFixed(1)}–${cell.right.toFixed(1)}, y ${cell.top.toFixed(1)}–${cell.bottom.toFixed(1)}`, box: cell });
+    }
   }
 
   // Tables: figures on one line, rows no taller than their text, rules that close.

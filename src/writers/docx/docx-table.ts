@@ -1,11 +1,12 @@
 /**
- * Official tables in DOCX: fixed layout at the full text width, merges as gridSpan/vMerge (docx inserts the
- * continuation cells itself), header rows repeated, rows never split. Keep rules sit only where they are
- * needed: the header rows and the first body row keep with the next row, so a table never starts with its
- * header alone at the foot of a page. A table with row-spanning groups among its body rows (表三) is kept whole
- * when it fits on a page: Word and LibreOffice print a merged cell's text only on the page where the merge
- * starts, so a group split over two pages would show an empty label cell on the second. (Word honours keep-with-next
- * on table rows; LibreOffice 7 does not, and there a 表三 that meets a page end still splits.)
+ * Official tables in DOCX: fixed layout at the full text width, merges as gridSpan/vMerge, header rows repeated,
+ * rows never split. Keep rules sit only where they are needed: the header rows and the first body row keep with
+ * the next row, so a table never starts with its header alone at the foot of a page. Word and LibreOffice print a
+ * merged cell's text only on the page where the merge starts, so a row-spanning group (表三's （三）不予公开) must
+ * not be cut: a table with such groups is kept whole when it fits on a page, and otherwise each group that fits on
+ * a page is kept together. A row keeps with the next through w:keepNext on every paragraph of the row, the
+ * vMerge continuation cells included: LibreOffice 7 reads a row's keep from its first cell, which in a group's
+ * later rows is a continuation cell, and ignores the keep of a row whose first cell lacks it (docs/layout.md).
  *
  * Column widths are fixed in twips and derived from the table's own columns: every column holding figures is
  * at least as wide as its widest figure at the table's type size, the label columns give up width first, and
@@ -21,13 +22,14 @@ import {
   TableRow,
   TextRun,
   VerticalAlign,
+  VerticalMergeType,
   WidthType,
   XmlComponent,
 } from 'docx';
 import { PAGE, twips } from '../../layout/page.js';
 import { textCells } from '../../layout/signature.js';
 import { isFigure, RULE_WIDTH, tableColumns } from '../../layout/table-columns.js';
-import { placeCells } from '../../model/table-grid.js';
+import { placeCells, type PlacedCell } from '../../model/table-grid.js';
 import type { Align, TableBlock, TableCell as ModelCell } from '../../model/document.js';
 import { tableStyleId } from './docx-styles.js';
 
@@ -73,9 +75,17 @@ export function docxTable(table: TableBlock): Table {
   const { widths, size, margin } = docxTableLayout(table);
   const total = widths.reduce((a, b) => a + b, 0);
   const style = tableStyleId(size);
-  const headerRows = table.rows.filter((r) => r.header).length;
-  const keptWhole = hasBodyGroups(table) && estimatedHeight(table, widths, size, margin) <= KEPT_WHOLE_SHARE * PAGE.textHeight;
-  const lastRow = table.rows.length - 1;
+  const grid = placeCells(table);
+  const kept = keptRows(table, grid, rowHeights(table, grid, widths, size, margin));
+  const paragraph = (r: number, options: { alignment: (typeof ALIGNMENT)[Align]; indent?: number; text?: string }) =>
+    new Paragraph({
+      style,
+      alignment: options.alignment,
+      ...(options.indent ? { indent: { left: options.indent } } : {}),
+      ...(kept[r] ? { keepNext: true } : {}),
+      children: options.text === undefined ? [] : [new TextRun(options.text)],
+    });
+  const cellWidth = (placed: PlacedCell) => widths.slice(placed.col, placed.col + placed.cell.colSpan).reduce((a, b) => a + b, 0);
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
@@ -88,20 +98,22 @@ export function docxTable(table: TableBlock): Table {
         new TableRow({
           ...(row.header ? { tableHeader: true } : {}),
           cantSplit: true,
-          children: row.cells.map((cell) => {
-            const made = new TableCell({
-              ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+          children: gridCells(grid[r]!).map((placed) => {
+            const { cell } = placed;
+            const span = {
               ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
+              width: { size: cellWidth(placed), type: WidthType.DXA },
               verticalAlign: VerticalAlign.CENTER,
-              children: cell.lines.map(
-                (line) =>
-                  new Paragraph({
-                    style,
-                    alignment: ALIGNMENT[cell.align],
-                    ...(cell.indent ? { indent: { left: twips(cell.indent * size) } } : {}),
-                    ...(r <= headerRows || (keptWhole && r < lastRow) ? { keepNext: true } : {}),
-                    children: [new TextRun(line)],
-                  }),
+            };
+            // A row-spanning cell: vMerge restart here, and a continuation cell of its own in each later row.
+            if (placed.row !== r) {
+              return new TableCell({ ...span, verticalMerge: VerticalMergeType.CONTINUE, children: [paragraph(r, { alignment: ALIGNMENT[cell.align] })] });
+            }
+            const made = new TableCell({
+              ...span,
+              ...(cell.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+              children: cell.lines.map((line) =>
+                paragraph(r, { alignment: ALIGNMENT[cell.align], ...(cell.indent ? { indent: twips(cell.indent * size) } : {}), text: line }),
               ),
             });
             if (isFigure(cell)) noWrap(made);
@@ -112,12 +124,37 @@ export function docxTable(table: TableBlock): Table {
   });
 }
 
+/** The cells of one grid row, each once, left to right: those starting in it and those continuing from above. */
+function gridCells(row: Array<PlacedCell | undefined>): PlacedCell[] {
+  return row.filter((placed, c): placed is PlacedCell => placed !== undefined && placed.col === c);
+}
+
+/**
+ * Which rows keep with the next: the header rows and the first body row; every row but the last of a table with
+ * row-spanning body groups that fits on a page; otherwise every row but the last of each row-spanning cell whose
+ * rows fit on a page.
+ */
+function keptRows(table: TableBlock, grid: Array<Array<PlacedCell | undefined>>, heights: number[]): boolean[] {
+  const headerRows = table.rows.filter((r) => r.header).length;
+  const lastRow = table.rows.length - 1;
+  const fits = (from: number, to: number) => heights.slice(from, to + 1).reduce((a, b) => a + b, 0) <= KEPT_WHOLE_SHARE * PAGE.textHeight;
+  const keptWhole = hasBodyGroups(table) && fits(0, lastRow);
+  const kept = table.rows.map((_, r) => r <= headerRows || (keptWhole && r < lastRow));
+  for (let r = headerRows; r < table.rows.length; r++) {
+    for (const placed of gridCells(grid[r]!)) {
+      const { rowSpan } = placed.cell;
+      if (placed.row !== r || rowSpan < 2 || !fits(r, r + rowSpan - 1)) continue;
+      for (let k = r; k < r + rowSpan - 1; k++) kept[k] = true;
+    }
+  }
+  return kept;
+}
+
 const hasBodyGroups = (table: TableBlock) => table.rows.some((row) => !row.header && row.cells.some((cell) => cell.rowSpan > 1));
 
-/** Points the table takes: each row as tall as its tallest cell's wrapped lines (a row-spanning cell counts in its first row). */
-function estimatedHeight(table: TableBlock, widths: number[], size: number, margin: number): number {
-  const grid = placeCells(table);
-  return table.rows.reduce((height, _, r) => {
+/** Points each row takes: as tall as its tallest cell's wrapped lines (a row-spanning cell shares its lines among its rows). */
+function rowHeights(table: TableBlock, grid: Array<Array<PlacedCell | undefined>>, widths: number[], size: number, margin: number): number[] {
+  return table.rows.map((_, r) => {
     let lines = 1;
     for (const placed of grid[r]!) {
       if (!placed || placed.row !== r) continue;
@@ -126,8 +163,8 @@ function estimatedHeight(table: TableBlock, widths: number[], size: number, marg
       const cellLines = placed.cell.lines.reduce((n, line) => n + Math.max(1, Math.ceil(textCells(line) / perLine)), 0);
       lines = Math.max(lines, Math.ceil(cellLines / placed.cell.rowSpan));
     }
-    return height + lines * size * TABLE_LINE_FACTOR + 1;
-  }, 0);
+    return lines * size * TABLE_LINE_FACTOR + 1;
+  });
 }
 
 /** w:noWrap in the cell's properties, before w:vAlign as the schema orders them. */
