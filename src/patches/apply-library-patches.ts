@@ -18,20 +18,30 @@ let enabled: ReadonlySet<PatchName> | undefined;
  */
 export function applyLibraryPatches(names: readonly PatchName[] = LIBRARY_PATCHES.map((p) => p.name)): void {
   const patches = LIBRARY_PATCHES.filter((p) => names.includes(p.name));
-  const wrong = patches.flatMap((patch) => mismatch(patch) ?? []);
+  const wrong = mismatches(patches);
   if (wrong.length > 0) {
     throw new ReportError(
-      [errorFinding('PATCH', `内部错误：report-gen 依赖的库版本不对：${[...new Set(wrong)].join('；')}。请在 report-gen 的目录中运行 npm ci，按 package-lock.json 重新安装依赖`)],
+      [errorFinding('PATCH', `内部错误：report-gen 修补过的库版本不对：${wrong.join('；')}。请在 report-gen 的目录中运行 npm ci，按 package-lock.json 重新安装依赖`)],
       EXIT.internal,
     );
   }
   enabled = new Set(patches.map((p) => p.name));
 }
 
-function mismatch(patch: LibraryPatch): string | undefined {
-  const installed = installedLibrary(patch.library, patch.loadedBy);
-  if (installed.version === patch.version) return undefined;
-  return `已安装的 ${patch.library} 为 ${installed.version} 版（${displayPath(installed.file)}），而 ${patch.file} 是按 ${patch.version} 版的内部结构编写的`;
+/** One sentence per library copy whose installed version is not the one its patches were written for. */
+function mismatches(patches: readonly LibraryPatch[]): string[] {
+  const byCopy = new Map<string, LibraryPatch[]>();
+  for (const patch of patches) {
+    const key = [...(patch.loadedBy ?? []), patch.library].join('/');
+    byCopy.set(key, [...(byCopy.get(key) ?? []), patch]);
+  }
+  return [...byCopy.values()].flatMap((group) => {
+    const { library, version, loadedBy } = group[0]!;
+    const installed = installedLibrary(library, loadedBy);
+    if (installed.version === version) return [];
+    const files = group.map((p) => p.file).join('、');
+    return [`已安装的 ${library} 为 ${installed.version} 版（${displayPath(installed.file)}），而 ${files} 是按 ${version} 版的内部结构编写的`];
+  });
 }
 
 /** Whether a patch is on. Using a patched library before `applyLibraryPatches()` is a bug in report-gen. */
