@@ -52,9 +52,9 @@ describe('a patched library of another version', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^错误 内部错误：/);
-    expect(lines[0]).toContain(`已安装的 ${library} 为 99.0.0 版`);
+    expect(lines[0]).toContain(`已安装的「${library}」为 99.0.0 版`);
     expect(lines[0]).toContain(`按 ${written} 版`);
-    expect(lines[0]).toContain('npm ci');
+    expect(lines[0]).toContain('「npm ci」');
     expect(result.stdout).toBe('');
     expect(readdirSync(out)).toEqual([]);
   });
@@ -62,7 +62,7 @@ describe('a patched library of another version', () => {
   it('every command stops, not only those that write a PDF', () => {
     const result = runCli(['check', 'data/2021.yaml'], { env: { NODE_OPTIONS: `--import ${fakeVersionPreload('docx', '9.16.0')}` } });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('已安装的 docx 为 9.16.0 版');
+    expect(result.stderr).toContain('已安装的「docx」为 9.16.0 版');
   });
 
   it('the versions the patches were written for are the ones package.json pins', () => {
@@ -111,15 +111,15 @@ describe('the PDF writer reserves a signature field and draws a seal when asked'
     writeFileSync(marked, await writePdf(document, fonts, { archival: true, signatureField, seal: { mask: readSealMask(sealFile), size: 119 } }));
     expect(pdfWordList(marked)).toEqual(pdfWordList(plain));
 
-    const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=objects', marked], { maxBuffer: 64 << 20 }).toString()) as { objects: Record<string, Record<string, unknown>> };
+    const json = JSON.parse(execFileSync('qpdf', ['--json=1', '--json-key=objects', marked], { maxBuffer: 64 << 20 }).toString()) as { objects: Record<string, Record<string, unknown>> };
     const objects = Object.values(json.objects) as Array<Record<string, unknown>>;
     const widget = objects.find((o) => o['/FT'] === '/Sig') as { '/Rect': number[]; '/F': number } | undefined;
     const signature = objects.find((o) => o['/Type'] === '/Sig') as { '/ByteRange': unknown[]; '/Contents': string } | undefined;
-    const mask = objects.find((o) => (o as { dict?: Record<string, unknown> }).dict?.['/ImageMask'] === true);
+    const mask = objects.find((o) => o['/ImageMask'] === true);
     expect(widget).toBeDefined();
     expect(widget!['/F']).toBe(4); // printed, as PDF/A asks
     expect(signature!['/ByteRange']).toHaveLength(4);
-    expect(signature!['/Contents'].length).toBeGreaterThanOrEqual(2 * 8192);
+    expect(signature!['/Contents']).toHaveLength(8192);
     expect(mask).toBeDefined();
     // The widget covers the seal: 119 pt wide, over the 落款 in the right half of the page.
     const [x1, y1, x2, y2] = widget!['/Rect'];
@@ -136,7 +136,7 @@ describe('the PDF writer reserves a signature field and draws a seal when asked'
     const marked = join(tempDir('signature-marks'), 'marked.pdf');
     const signatureField = { reason: '测试', name: '测试', location: '', contactInfo: '', signingTime: new Date('2021-01-20T04:00:00Z'), contentsLength: 4096 };
     writeFileSync(marked, await writePdf(document, fonts, { archival: true, signatureField }));
-    const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=objects', marked], { maxBuffer: 64 << 20 }).toString()) as { objects: Record<string, Record<string, unknown>> };
+    const json = JSON.parse(execFileSync('qpdf', ['--json=1', '--json-key=objects', marked], { maxBuffer: 64 << 20 }).toString()) as { objects: Record<string, Record<string, unknown>> };
     const widget = Object.values(json.objects).find((o) => o['/FT'] === '/Sig') as { '/Rect': number[] } | undefined;
     expect(widget!['/Rect']).toEqual([0, 0, 0, 0]);
     expect(readFileSync(marked, 'latin1')).not.toContain('/ImageMask');
@@ -159,7 +159,7 @@ describe('the shaping cache has a bound', () => {
     // A new process: fontkit as published, before anything shares it.
     const result = runScript(`
       import { readFileSync } from 'node:fs';
-      import { pathToFileURL } from 'node:url';
+      import { createRequire } from 'node:module';
       const require = createRequire(${projectPath('package.json')});
       const fontkit = require('fontkit');
       const { applyLibraryPatches } = await import(${moduleUrl('dist/patches/apply-library-patches.js')});

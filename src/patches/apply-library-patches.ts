@@ -21,7 +21,7 @@ export function applyLibraryPatches(names: readonly PatchName[] = LIBRARY_PATCHE
   const wrong = mismatches(patches);
   if (wrong.length > 0) {
     throw new ReportError(
-      [errorFinding('PATCH', `内部错误：report-gen 修补过的库版本不对：${wrong.join('；')}。请在 report-gen 的目录中运行 npm ci，按 package-lock.json 重新安装依赖`)],
+      [errorFinding('PATCH', `内部错误：report-gen 修补过的库版本不对：${wrong.join('；')}。请在 report-gen 的目录中运行「npm ci」，按 package-lock.json 重新安装依赖`)],
       EXIT.internal,
     );
   }
@@ -40,7 +40,7 @@ function mismatches(patches: readonly LibraryPatch[]): string[] {
     const installed = installedLibrary(library, loadedBy);
     if (installed.version === version) return [];
     const files = group.map((p) => p.file).join('、');
-    return [`已安装的 ${library} 为 ${installed.version} 版（${displayPath(installed.file)}），而 ${files} 是按 ${version} 版的内部结构编写的`];
+    return [`已安装的「${library}」为 ${installed.version} 版（${displayPath(installed.file)}），而 ${files} 是按 ${version} 版的内部结构编写的`];
   });
 }
 
