@@ -54,6 +54,7 @@ describe('glyph offsets read at once', () => {
   ] as const;
 
   it.each(faces)('match fontkit’s own decoding: %s', async (_name, file, version) => {
+    (await import('../dist/patches/apply-library-patches.js')).applyLibraryPatches();
     const { createFace } = (await import('../dist/patches/fontkit-shared-faces.js')) as { createFace(buffer: Buffer): unknown };
     const decoded = fontkit.create(readFileSync(file)).loca;
     const read = (createFace(readFileSync(file)) as { loca: { version: number; offsets: ArrayLike<number> } }).loca;

@@ -1,7 +1,8 @@
 /**
- * Patch `pdfmake-line-runs` (pdfmake 0.3.11, its Renderer's `renderLine`). pdfmake draws every word of a line as its own text object, each with its own graphics state, colour, font
- * and position. A Chinese line is one word per character, so a full page held some 550 text objects, and writing
- * and compressing them was a quarter of the PDF writer's time. Here the words of a line that share face, size,
+ * Patch `pdfmake-line-runs` (pdfmake 0.3.11, its Renderer's `renderLine`). pdfmake draws every word of a line as
+ * its own text object, each with its own graphics state, colour, font and position. A Chinese line is one word per
+ * character, so a full page held some 550 text objects, and writing and compressing them was a quarter of the PDF
+ * writer's time. Here the words of a line that share face, size,
  * colour and opacity are drawn as one text object, each glyph at the very position pdfmake gave it: the gap
  * pdfmake leaves between two words becomes a TJ adjustment after the first word's last glyph.
  *
