@@ -8,8 +8,6 @@ import { PAGE } from '../../layout/page.js';
 import { placeSignature, textCells } from '../../layout/signature.js';
 import { addSignatureField, drawStencilMask, type PdfRect, type SignatureFieldOptions, type StencilMask } from '../../patches/pdfkit-signature-field.js';
 
-export type { SignatureFieldOptions, StencilMask };
-
 /** A seal image to draw over the 落款, `size` points wide. */
 export interface SealOptions {
   mask: StencilMask;

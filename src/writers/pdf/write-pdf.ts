@@ -15,9 +15,8 @@ import { textRuns, type RunStyle } from './text-runs.js';
 import { breakLines } from './line-break.js';
 import { measureRuns } from './measure-text.js';
 import { paginate, type Item, type Placement, type TextItem } from './paginate.js';
-import { addSignatureMarks, type SealOptions, type SignatureFieldOptions, type SignaturePlace } from './signature-marks.js';
-
-export type { SealOptions, SignatureFieldOptions, SignaturePlace };
+import { addSignatureMarks, type SealOptions, type SignaturePlace } from './signature-marks.js';
+import type { SignatureFieldOptions } from '../../patches/pdfkit-signature-field.js';
 
 /**
  * GB/T 9704 sets 28 characters of 3号 on a 156 mm line, 15.79 pt a character, which 16 pt glyphs cannot do
