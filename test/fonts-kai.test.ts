@@ -45,6 +45,7 @@ describe('LXGW WenKai merged from its subsets', () => {
     const hash = () =>
       runScript(
         `import { mergeSubsets } from ${moduleUrl('dist/fonts/merge-subsets.js')};\n` +
+          `(await import(${moduleUrl('dist/patches/apply-library-patches.js')})).applyLibraryPatches();\n` +
           `import { readFileSync } from 'node:fs'; import { createHash } from 'node:crypto';\n` +
           `const files = ${JSON.stringify(subsets.slice(0, 4).map((f) => join(dir, f)))};\n` +
           `console.log(createHash('sha256').update(mergeSubsets(files.map((f) => readFileSync(f)))).digest('hex'));`,

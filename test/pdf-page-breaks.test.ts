@@ -15,6 +15,7 @@ function writeCountingPasses(document: ReportDocument, pdf: string): number {
     import { createRequire } from 'node:module';
     import { writeFileSync } from 'node:fs';
     const require = createRequire(${projectPath('package.json')});
+    (await import(${moduleUrl('dist/patches/apply-library-patches.js')})).applyLibraryPatches();
     const { FontRegistry } = await import(${moduleUrl('dist/fonts/font-registry.js')});
     const { writePdf } = await import(${moduleUrl('dist/writers/pdf/write-pdf.js')});
     const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;

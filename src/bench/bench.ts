@@ -17,6 +17,7 @@ import { FontRegistry } from '../fonts/font-registry.js';
 import { prepareReport } from '../pipeline/prepare-report.js';
 import { writeDocx } from '../writers/docx/write-docx.js';
 import { writePdf } from '../writers/pdf/write-pdf.js';
+import { applyLibraryPatches } from '../patches/apply-library-patches.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const example = join(root, 'data', '2020.yaml');
@@ -41,6 +42,7 @@ async function timed(runs: number, work: () => unknown): Promise<number> {
   return median(times);
 }
 
+applyLibraryPatches();
 const fonts = FontRegistry.create();
 const prepared = prepareReport(example);
 

@@ -7,6 +7,7 @@ import type { BuildCommandOptions } from './build-command.js';
 import type { AggregateCommandOptions } from './scaffold-commands.js';
 import { localiseCommander, usageExitCode } from './localise-commander.js';
 import { reportFailure } from './report-failure.js';
+import { applyLibraryPatches } from '../patches/apply-library-patches.js';
 
 // Each command loads its own modules when it runs, so `build` does not pay for signing libraries at start-up.
 const buildCommand = () => import('./build-command.js');
@@ -145,7 +146,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  // Commander has printed its (translated) message already, or the help or version asked for.
-  process.exitCode = usageExitCode(error) ?? reportFailure(error);
-});
+try {
+  applyLibraryPatches();
+  program.parseAsync(process.argv).catch((error: unknown) => {
+    // Commander has printed its (translated) message already, or the help or version asked for.
+    process.exitCode = usageExitCode(error) ?? reportFailure(error);
+  });
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}

@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { KAI_FACE_FILE } from './faces.js';
 import { mergeSubsets } from './merge-subsets.js';
+import { applyLibraryPatches } from '../patches/apply-library-patches.js';
 
+applyLibraryPatches();
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('lxgw-wenkai-webfont/package.json'));
 const version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;

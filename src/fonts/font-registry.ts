@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type * as fontkit from 'fontkit';
-import { createFace } from './shared-fontkit.js';
+import { createFace } from '../patches/fontkit-shared-faces.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import { defaultFaces, type FaceSource } from './faces.js';
 import { FONT_ROLES, isLatin, type FontRole } from './font-role.js';

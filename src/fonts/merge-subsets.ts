@@ -5,7 +5,7 @@
  * The result depends only on the input files, so a PDF using it stays byte-identical.
  */
 import type * as Fontkit from 'fontkit';
-import { createFace } from './shared-fontkit.js';
+import { createFace } from '../patches/fontkit-shared-faces.js';
 
 /** A table of the (decompressed) source face, as stored. */
 function rawTable(font: Fontkit.Font, tag: string): Buffer {

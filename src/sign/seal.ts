@@ -1,7 +1,7 @@
 /**
- * A visible seal over the 落款, as a red seal sits on a printed report. PDF/A-1 forbids transparency, so the seal
- * image becomes a stencil mask (a 1-bit image mask painted in red): the 落款 stays readable between its strokes,
- * and the file stays PDF/A-1b.
+ * The seal image for a visible seal over the 落款, as a red seal sits on a printed report. PDF/A-1 forbids
+ * transparency, so the image becomes a stencil mask (a 1-bit image mask), which the PDF writer paints in red: the
+ * 落款 stays readable between its strokes, and the file stays PDF/A-1b.
  */
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
@@ -32,44 +32,4 @@ export function readSealMask(file: string): SealMask {
     }
   }
   return { width: png.width, height: png.height, bits };
-}
-
-interface PdfKitPage {
-  xobjects: Record<string, unknown>;
-  height: number;
-}
-
-interface PdfKitDocument {
-  ref(data: Record<string, unknown>): { end(data?: Buffer): void };
-  page: PdfKitPage;
-  addContent(content: string): void;
-}
-
-/** The seal's red, close to the 印泥 red of printed seals. */
-const SEAL_RED = '0.90 0.05 0.05';
-
-/**
- * Draws the mask on the current page with its centre at (x, y), measured from the page's top left as pdfkit
- * measures (its content is y-down), `size` points wide. Returns the rectangle in PDF user space (y-up).
- */
-export function drawSeal(document: unknown, mask: SealMask, centre: { x: number; y: number }, size: number): [number, number, number, number] {
-  const pdf = document as PdfKitDocument;
-  const image = pdf.ref({
-    Type: 'XObject',
-    Subtype: 'Image',
-    Width: mask.width,
-    Height: mask.height,
-    ImageMask: true,
-    BitsPerComponent: 1,
-    Decode: [1, 0],
-  });
-  image.end(mask.bits);
-  pdf.page.xobjects.Seal = image;
-  const height = (size * mask.height) / mask.width;
-  const x = centre.x - size / 2;
-  const top = centre.y - height / 2;
-  // The image's own y runs up; pdfkit's page runs down, so the image is placed flipped, as pdfkit's image() does.
-  pdf.addContent(`q ${SEAL_RED} rg ${size.toFixed(2)} 0 0 ${(-height).toFixed(2)} ${x.toFixed(2)} ${(top + height).toFixed(2)} cm /Seal Do Q`);
-  const pageHeight = pdf.page.height;
-  return [x, pageHeight - (top + height), x + size, pageHeight - top];
 }

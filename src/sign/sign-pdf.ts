@@ -9,13 +9,14 @@ import { PDFDocument } from 'pdf-lib';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
 import type { ReportDocument } from '../model/document.js';
-import { writePdf, type SignaturePlace } from '../writers/pdf/write-pdf.js';
-import { mm, PAGE } from '../layout/page.js';
-import { placeSignature, textCells } from '../layout/signature.js';
-import { drawSeal, readSealMask } from './seal.js';
+import { writePdf } from '../writers/pdf/write-pdf.js';
+import { mm } from '../layout/page.js';
+import { readSealMask } from './seal.js';
 import { createPadesSignature } from './cms.js';
 import type { SigningIdentity } from './p12.js';
-import { addSignaturePlaceholder, SIGNATURE_LENGTH } from './placeholder.js';
+
+/** Room for the CMS: certificate chain and RSA-4096 signature fit with plenty to spare. */
+const SIGNATURE_LENGTH = 16384;
 
 class PadesSigner extends Signer {
   constructor(private readonly identity: SigningIdentity) {
@@ -37,19 +38,6 @@ export interface SignOptions {
 
 /** A 4.2 cm seal, the common size of a unit's official seal. */
 const SEAL_SIZE = mm(42);
-
-/**
- * Where the seal's centre goes, in points from the top left of the 落款's page: over the middle of the
- * 发文机关署名, a little above the line between name and date, so that both sit just below the seal's centre
- * (GB/T 9704 §7.3.5.1: 居中下压发文机关署名和成文日期).
- */
-function sealCentre(document: ReportDocument, place: SignaturePlace): { x: number; y: number } {
-  const block = document.blocks.find((b) => b.kind === 'signature');
-  if (!block || block.kind !== 'signature') return { x: place.left + place.width / 2, y: place.top };
-  const { orgRightIndent } = placeSignature(block.org, block.date);
-  const orgWidth = textCells(block.org) * PAGE.charPitch;
-  return { x: PAGE.width - PAGE.margin.right - orgRightIndent * PAGE.charPitch - orgWidth / 2, y: place.top + 0.7 * PAGE.linePitch };
-}
 
 /**
  * Signs an existing PDF (for example one built with --archival): pdf-lib rewrites it with a signature field whose
@@ -83,20 +71,14 @@ export async function renderSignedPdf(document: ReportDocument, fonts: FontRegis
   const seal = options.sealFile ? readSealMask(options.sealFile) : undefined;
   const unsigned = await writePdf(document, fonts, {
     archival: true,
-    beforeWrite: (pdf, place) => {
-      let rect: [number, number, number, number] | undefined;
-      if (seal && place) {
-        (pdf as { switchToPage(index: number): void }).switchToPage(place.page - 1);
-        rect = drawSeal(pdf, seal, sealCentre(document, place), SEAL_SIZE);
-      }
-      addSignaturePlaceholder(pdf, {
-        reason: options.reason,
-        name: document.meta.author,
-        location: options.location,
-        contactInfo: document.meta.author,
-        signingTime: options.signingTime,
-        ...(rect ? { rect } : {}),
-      });
+    ...(seal ? { seal: { mask: seal, size: SEAL_SIZE } } : {}),
+    signatureField: {
+      reason: options.reason,
+      name: document.meta.author,
+      location: options.location,
+      contactInfo: document.meta.author,
+      signingTime: options.signingTime,
+      contentsLength: SIGNATURE_LENGTH,
     },
   });
   return new SignPdf().sign(unsigned, new PadesSigner(identity), options.signingTime);

@@ -29,7 +29,7 @@ import { BODY_CHARACTER_SPACING_TWIPS, STYLE_ID, stylesXml } from './docx-styles
 import { docxTable } from './docx-table.js';
 import { fontTableXml } from './font-table.js';
 import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
-import './linear-attributes.js';
+import { patchDocx } from '../../patches/docx-linear-attributes.js';
 
 /**
  * w:charSpace of the 文档网格. Word takes the grid's character pitch as the Normal size plus charSpace/4096 pt and
@@ -41,6 +41,7 @@ import './linear-attributes.js';
 export const GRID_CHAR_SPACE = -2900;
 
 export async function writeDocx(document: ReportDocument): Promise<Buffer> {
+  patchDocx();
   const fontSet = document.meta.fonts ?? 'official';
   const faces = officeFaceNames(fontSet);
   const keepWithSignature = linesKeptWithSignature(document.blocks);

@@ -2,8 +2,7 @@
  * Registers the registry's faces with pdfmake once per process, through its virtual file system (pdfmake
  * does not accept Buffers in addFonts), and answers which pdfmake family serves a role.
  */
-import '../../fonts/shared-fontkit.js';
-import pdfmake from 'pdfmake';
+import { loadPdfmake } from '../../patches/load-pdfmake.js';
 import type { FontRegistry, LoadedFace } from '../../fonts/font-registry.js';
 import type { FontRole } from '../../fonts/font-role.js';
 
@@ -18,6 +17,7 @@ function familyOf(face: LoadedFace): string {
   if (known) return known;
   const family = `face${registered.size}`;
   const path = `fonts/${family}`;
+  const pdfmake = loadPdfmake();
   (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs.writeFileSync(path, face.data);
   const file = face.source.postscriptName ? [path, face.source.postscriptName] : path;
   pdfmake.addFonts({ [family]: { normal: file, bold: file, italics: file, bolditalics: file } } as never);
@@ -31,6 +31,7 @@ export interface PdfFaces {
 }
 
 export function pdfFaces(fonts: FontRegistry): PdfFaces {
+  const pdfmake = loadPdfmake();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   for (const face of fonts.distinctFaces()) familyOf(face);

@@ -1,8 +1,8 @@
 /**
  * The PDF writer: the document model → pdfmake → PDF bytes, laid out per GB/T 9704-2012.
  */
-import { JUSTIFY_LINE } from './line-rendering.js';
-import pdfmake from 'pdfmake';
+import { JUSTIFY_LINE } from '../../patches/pdfmake-justify-lines.js';
+import { loadPdfmake } from '../../patches/load-pdfmake.js';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FontRegistry } from '../../fonts/font-registry.js';
 import type { Align, Block, ColophonBlock, ReportDocument } from '../../model/document.js';
@@ -15,6 +15,8 @@ import { textRuns, type RunStyle } from './text-runs.js';
 import { breakLines } from './line-break.js';
 import { measureRuns } from './measure-text.js';
 import { paginate, type Item, type Placement, type TextItem } from './paginate.js';
+import { addSignatureMarks, type SealOptions, type SignaturePlace } from './signature-marks.js';
+import type { SignatureFieldOptions } from '../../patches/pdfkit-signature-field.js';
 
 /**
  * GB/T 9704 sets 28 characters of 3号 on a 156 mm line, 15.79 pt a character, which 16 pt glyphs cannot do
@@ -28,19 +30,10 @@ const SIGNATURE_ID = 'signature';
 export interface PdfOptions {
   /** PDF/A-1b (ISO 19005-1, GB/T 23286.1) for long-term archiving. */
   archival?: boolean;
-  /**
-   * Called with pdfkit's document after layout, before it is written (to add a signature field), with where the
-   * 落款 was placed: its page (1-based) and box in points from the page's top left.
-   */
-  beforeWrite?: (pdfkitDocument: unknown, signature?: SignaturePlace) => void;
-}
-
-export interface SignaturePlace {
-  page: number;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
+  /** Reserve a signature field, to be signed once the file is written: on the seal, or invisible. */
+  signatureField?: SignatureFieldOptions;
+  /** Draw this seal over the 落款. */
+  seal?: SealOptions;
 }
 
 /** pdfkit writes title, author and subject unescaped into the XMP metadata of PDF/A files (libraries.md §4). */
@@ -77,8 +70,9 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry, op
       return false;
     },
   };
-  const output = pdfmake.createPdf(definition, options.beforeWrite ? { bufferPages: true } : {});
-  if (options.beforeWrite) options.beforeWrite(await output.getStream(), signature);
+  const marked = options.signatureField !== undefined || options.seal !== undefined;
+  const output = loadPdfmake().createPdf(definition, marked ? { bufferPages: true } : {});
+  if (marked) addSignatureMarks(await output.getStream(), document, signature, options);
   return output.getBuffer();
 }
 
@@ -161,7 +155,7 @@ function placementToContent(placement: Placement, faces: PdfFaces): Content {
   } as Content;
 }
 
-/** Marks the words of a line that is to fill the measure (line-rendering.ts spreads them). */
+/** Marks the words of a line that is to fill the measure (the patch pdfmake-justify-lines spreads them). */
 function justified(runs: Content[], stretch: boolean): Content[] {
   if (stretch) for (const run of runs as unknown as Array<Record<string, unknown>>) run[JUSTIFY_LINE] = true;
   return runs;

@@ -1,18 +1,15 @@
 /**
- * pdfmake draws every word of a line as its own text object, each with its own graphics state, colour, font
- * and position. A Chinese line is one word per character, so a full page held some 550 text objects, and writing
- * and compressing them was a quarter of the PDF writer's time. Here the words of a line that share face, size,
+ * Patch `pdfmake-line-runs` (pdfmake 0.3.11, its Renderer's `renderLine`). pdfmake draws every word of a line as
+ * its own text object, each with its own graphics state, colour, font and position. A Chinese line is one word per
+ * character, so a full page held some 550 text objects, and writing and compressing them was a quarter of the PDF
+ * writer's time. Here the words of a line that share face, size,
  * colour and opacity are drawn as one text object, each glyph at the very position pdfmake gave it: the gap
  * pdfmake leaves between two words becomes a TJ adjustment after the first word's last glyph.
  *
  * Lines with anything else (links, decorations, backgrounds, raised or lowered text, font features, character
- * spacing, outline entries, page references, named destinations) are drawn by pdfmake itself. Import this module
- * before pdfmake renders anything.
+ * spacing, outline entries, page references, named destinations) are drawn by pdfmake itself.
  */
-// pdfkit must find the shared fontkit when these pdfmake modules load it.
-import '../../fonts/shared-fontkit.js';
-import { createRequire } from 'node:module';
-import type { Position as ShapedPosition } from '../../fonts/shared-fontkit.js';
+import type { Position as ShapedPosition } from './fontkit-shared-faces.js';
 
 /** pdfkit's positions carry the glyph's own advance besides the shaped one. */
 interface Position extends ShapedPosition {
@@ -25,7 +22,7 @@ interface EmbeddedFont {
   ref(): unknown;
 }
 
-interface Inline {
+export interface Inline {
   text: string;
   x: number;
   width: number;
@@ -36,7 +33,7 @@ interface Inline {
   [property: string]: unknown;
 }
 
-interface Line {
+export interface Line {
   inlines: Inline[];
   maxWidth: number;
   id?: unknown;
@@ -58,11 +55,7 @@ interface PdfKitDocument {
   addContent(operator: string): void;
 }
 
-type RenderLine = (this: { pdfDocument: PdfKitDocument }, line: Line, x: number, y: number) => void;
-
-const require = createRequire(import.meta.url);
-const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: RenderLine } } }).default;
-const renderLineByWord = Renderer.prototype.renderLine;
+export type RenderLine = (this: { pdfDocument: PdfKitDocument }, line: Line, x: number, y: number) => void;
 
 /** Word properties that only pdfmake's own drawing handles. */
 const SPECIAL = ['link', 'linkToPage', 'linkToDestination', 'decoration', 'background', 'sup', 'sub', 'fontFeatures', 'characterSpacing', '_pageNodeRef'];
@@ -72,40 +65,23 @@ const isPlain = (inline: Inline) => SPECIAL.every((property) => !inline[property
 /** pdfkit's number format in content streams. */
 const number = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** Property the writer sets on the words of a line that is to fill the full measure (write-pdf.ts). */
-export const JUSTIFY_LINE = 'justifyLine';
-
-/**
- * Spreads what a line falls short of its measure evenly over the gaps between its words, as pdfmake's own
- * `justify` does; the writer breaks lines itself, so pdfmake sees each of them as ending in a forced break.
- */
-function justify(line: Line): void {
-  const inlines = line.inlines;
-  if (inlines.length < 2 || !inlines.some((inline) => inline[JUSTIFY_LINE])) return;
-  const last = inlines.at(-1)!;
-  const extra = line.maxWidth - (last.x + last.width - (Number(last.trailingCut) || 0));
-  if (extra <= 0.01) return;
-  const step = extra / (inlines.length - 1);
-  inlines.forEach((inline, i) => {
-    inline.x += i * step;
-  });
+/** The renderer's `renderLine`, drawing plain lines by runs and handing the others to `renderLineByWord`. */
+export function renderLineByRuns(renderLineByWord: RenderLine): RenderLine {
+  return function (line, x = 0, y = 0) {
+    if (line._outline || line._pageNodeRef || line.id || !line.inlines.every(isPlain)) {
+      renderLineByWord.call(this, line, x, y);
+      return;
+    }
+    const baseline = y + line.getAscenderHeight();
+    const inlines = line.inlines;
+    for (let start = 0; start < inlines.length; ) {
+      let end = start + 1;
+      while (end < inlines.length && sameLook(inlines[start]!, inlines[end]!)) end++;
+      drawRun(this.pdfDocument, inlines.slice(start, end), x, baseline);
+      start = end;
+    }
+  };
 }
-
-Renderer.prototype.renderLine = function (line, x = 0, y = 0) {
-  justify(line);
-  if (line._outline || line._pageNodeRef || line.id || !line.inlines.every(isPlain)) {
-    renderLineByWord.call(this, line, x, y);
-    return;
-  }
-  const baseline = y + line.getAscenderHeight();
-  const inlines = line.inlines;
-  for (let start = 0; start < inlines.length; ) {
-    let end = start + 1;
-    while (end < inlines.length && sameLook(inlines[start]!, inlines[end]!)) end++;
-    drawRun(this.pdfDocument, inlines.slice(start, end), x, baseline);
-    start = end;
-  }
-};
 
 function sameLook(a: Inline, b: Inline): boolean {
   return a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity;

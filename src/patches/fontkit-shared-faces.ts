@@ -1,23 +1,32 @@
 /**
- * One fontkit for the font registry and for pdfkit. pdfkit loads fontkit's CommonJS build and parses every face
- * anew for every document (libraries.md §1.7). Before pdfkit loads, its fontkit is replaced in the module cache
- * by one whose `create` returns the face already parsed from the same buffer, so each face file is parsed once
- * per process and shared by the glyph checks and every PDF. Shaping results are kept across documents too:
- * pdfmake measures every Chinese character as a word of its own, and shaping dominates its layout time. What a
- * thread's first document would otherwise wait for, decoding glyph offsets, is done in one pass.
- * Import this module before pdfmake.
+ * Patch `fontkit-shared-faces` (fontkit 2.0.4): one fontkit for the font registry and for pdfkit. pdfkit loads
+ * fontkit's CommonJS build and parses every face anew for every document. `shareFontkitWithPdfkit` replaces
+ * pdfkit's fontkit in the module cache, before pdfkit loads, by one whose `create` returns the face already
+ * parsed from the same buffer, so each face file is parsed once per process and shared by the glyph checks and
+ * every PDF. Shaping results are kept across documents too, up to a bound: pdfmake measures every Chinese
+ * character as a word of its own, and shaping dominates its layout time. What a thread's first document would
+ * otherwise wait for, decoding glyph offsets, is done in one pass.
  */
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { isPatchApplied } from './apply-library-patches.js';
+import { LruMap } from './lru-map.js';
 
 type Face = ReturnType<typeof Fontkit.create>;
 
 const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as typeof Fontkit;
-const parse = fontkit.create;
+let fontkit: typeof Fontkit | undefined;
 const parsed = new WeakMap<Uint8Array, Map<string, Face>>();
 
+/** fontkit, loaded when first needed (commands that read no font never load it). */
+function loadFontkit(): typeof Fontkit {
+  return (fontkit ??= require('fontkit') as typeof Fontkit);
+}
+
+/** Parses a face, or with the patch applied returns the face already parsed from the same buffer. */
 export function createFace(buffer: Uint8Array, postscriptName?: string): Face {
+  const parse = loadFontkit().create;
+  if (!isPatchApplied('fontkit-shared-faces')) return parse(buffer as Buffer, postscriptName);
   let faces = parsed.get(buffer);
   if (!faces) parsed.set(buffer, (faces = new Map()));
   const key = postscriptName ?? '';
@@ -95,6 +104,24 @@ export interface Position {
 }
 
 /**
+ * Shaped runs kept per face. A report has a few thousand distinct words (each Chinese character is one); the bound
+ * keeps a long batch or watch session from growing without end.
+ */
+export const SHAPED_RUNS_PER_FACE = 20_000;
+
+interface ShapedRun {
+  glyphs: Fontkit.Glyph[];
+  positions: Position[];
+}
+
+const shapedRuns = new WeakMap<object, LruMap<string, ShapedRun>>();
+
+/** How many shaped runs a face keeps now (0 for a face without the cache). */
+export function shapedRunCount(face: object): number {
+  return shapedRuns.get(face)?.size ?? 0;
+}
+
+/**
  * Caches `layout(text)` (default features) per face. pdfkit scales the positions of a run in place, so every
  * call gets its own copy of the positions; glyphs are shared (pdfkit only reads them).
  */
@@ -102,7 +129,8 @@ function withLayoutCache(face: Face): Face {
   if (!('layout' in face)) return face;
   const font = face as Fontkit.Font;
   const layout = font.layout.bind(font);
-  const runs = new Map<string, { glyphs: Fontkit.Glyph[]; positions: Position[] }>();
+  const runs = new LruMap<string, ShapedRun>(SHAPED_RUNS_PER_FACE);
+  shapedRuns.set(face, runs);
   (font as { layout: unknown }).layout = (text: string, ...rest: unknown[]) => {
     if (rest.some((argument) => argument !== undefined)) return (layout as (...a: unknown[]) => unknown)(text, ...rest);
     let run = runs.get(text);
@@ -123,5 +151,20 @@ function withLayoutCache(face: Face): Face {
   return face;
 }
 
-const cached = require.cache[require.resolve('fontkit')];
-if (cached) cached.exports = { ...fontkit, create: createFace };
+let shared = false;
+
+/**
+ * Serves pdfkit the shared faces: replaces fontkit in the module cache by one whose `create` is `createFace`.
+ * pdfkit keeps the fontkit it found when it loaded, so this must come first; `loadPdfmake` calls it before it
+ * loads pdfmake, and a pdfkit loaded earlier by some other way is a bug, not a slow path.
+ */
+export function shareFontkitWithPdfkit(): void {
+  if (shared || !isPatchApplied('fontkit-shared-faces')) return;
+  const pdfkitFile = createRequire(require.resolve('pdfmake')).resolve('pdfkit');
+  if (require.cache[pdfkitFile]) throw new Error('pdfkit was loaded before the shared fontkit was in place');
+  const fontkitFile = require.resolve('fontkit');
+  if (createRequire(pdfkitFile).resolve('fontkit') !== fontkitFile) throw new Error('pdfkit loads another copy of fontkit');
+  const original = loadFontkit();
+  require.cache[fontkitFile]!.exports = { ...original, create: createFace };
+  shared = true;
+}
