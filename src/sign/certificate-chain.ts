@@ -1,12 +1,17 @@
 /**
  * The certificate chain a signature carries: from the signer up through the certificates in the CMS, each link's
- * signature checked against its issuer's key, and a self-signed top checked against itself. A damaged certificate
- * anywhere in the chain breaks a link. `anchorChain` then asks whether the top is, or is issued by, a trusted root.
+ * signature checked against its issuer's key, and a top that claims to be self-signed checked against itself. A top
+ * claims that by naming itself as its issuer, or by naming its own key as the issuing key (authority key identifier
+ * equal to its subject key identifier), so that a damaged issuer name cannot turn a root into an intermediate whose
+ * issuer is merely missing. A damaged certificate anywhere in the chain breaks a link, and a carried certificate
+ * outside the chain is named. `anchorProblem` then asks whether the top is, or is issued by, a trusted root.
  */
+import * as asn1js from 'asn1js';
 import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { subjectText } from './certificate-subject.js';
 import { validityProblem } from './certificate-usage.js';
+import { certificateFormProblem } from './check-cms-form.js';
 
 export interface CertificateChain {
   /** Signer first, then each issuer found among the carried certificates. */
@@ -33,6 +38,27 @@ export const certificateDer = (certificate: pkijs.Certificate) => {
 };
 export const certificateSha256 = (certificate: pkijs.Certificate) => createHash('sha256').update(certificateDer(certificate)).digest('hex');
 
+const SUBJECT_KEY_IDENTIFIER = '2.5.29.14';
+const AUTHORITY_KEY_IDENTIFIER = '2.5.29.35';
+
+/** The hex of an extension's key identifier: the subject key identifier, or the key identifier of the authority's. */
+function keyIdentifier(certificate: pkijs.Certificate, extnID: string): string | undefined {
+  const extension = certificate.extensions?.find((e) => e.extnID === extnID);
+  if (!extension) return undefined;
+  const parsed = extension.parsedValue as unknown;
+  const octets = parsed instanceof pkijs.AuthorityKeyIdentifier ? parsed.keyIdentifier : parsed;
+  if (!(octets instanceof asn1js.OctetString)) return undefined;
+  const hex = Buffer.from(octets.valueBlock.valueHexView).toString('hex');
+  return hex || undefined;
+}
+
+/** The certificate says it signed itself: it names itself as issuer, or its own key as the issuing key. */
+function claimsSelfSigned(certificate: pkijs.Certificate): boolean {
+  if (certificate.issuer.isEqual(certificate.subject)) return true;
+  const authority = keyIdentifier(certificate, AUTHORITY_KEY_IDENTIFIER);
+  return authority !== undefined && authority === keyIdentifier(certificate, SUBJECT_KEY_IDENTIFIER);
+}
+
 const verifies = async (certificate: pkijs.Certificate, issuer?: pkijs.Certificate) => {
   try {
     return await certificate.verify(issuer);
@@ -45,8 +71,12 @@ export async function certificateChain(signer: pkijs.Certificate, carried: pkijs
   const chain = [signer];
   let problem: string | undefined;
   let selfSigned = false;
-  for (let current = signer; chain.length <= 10; ) {
-    if (current.issuer.isEqual(current.subject)) {
+  for (const certificate of [signer, ...carried]) {
+    const form = certificateFormProblem(certificate);
+    if (form) problem ??= `签名所带的证书「${subjectText(certificate.subject)}」已损坏（${form}）`;
+  }
+  for (let current = signer; !problem && chain.length <= 10; ) {
+    if (claimsSelfSigned(current)) {
       selfSigned = true;
       if (!(await verifies(current))) problem = `证书链中的证书「${subjectText(current.subject)}」已损坏（自签名不符）`;
       break;
