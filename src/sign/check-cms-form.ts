@@ -47,9 +47,9 @@ export function cmsFormProblem(signedData: pkijs.SignedData, signerInfo: pkijs.S
   const bySerial = signerInfo.sid instanceof pkijs.IssuerAndSerialNumber;
   if (signerInfo.version !== (bySerial ? 1 : 3)) return `签章人信息（SignerInfo）的版本 ${signerInfo.version} 与其签章人标识不符`;
   const eContentType = signedData.encapContentInfo.eContentType;
-  const expectedVersion = bySerial && eContentType === DATA ? 1 : 3;
-  if (signedData.version !== expectedVersion) return `SignedData 的版本 ${signedData.version} 不是 RFC 5652 规定的 ${expectedVersion}`;
   if (eContentType !== DATA) return `签名内容的类型 ${eContentType} 不是 id-data`;
+  const expectedVersion = bySerial ? 1 : 3;
+  if (signedData.version !== expectedVersion) return `SignedData 的版本 ${signedData.version} 不是 RFC 5652 规定的 ${expectedVersion}`;
   const contentType = signerInfo.signedAttrs?.attributes.find((a) => a.type === CONTENT_TYPE);
   const typeValue = contentType?.values[0] as unknown;
   if (contentType?.values.length !== 1 || !(typeValue instanceof asn1js.ObjectIdentifier) || typeValue.getValue() !== eContentType) {
