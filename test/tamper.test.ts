@@ -276,6 +276,22 @@ describe('a signed PDF under attack', () => {
     expect(opensslJudges(cms, content).rejects).toBe(true);
   });
 
+  it('names damage to the parts of the carried root its signature does not cover', async () => {
+    const caHex = execFileSync('openssl', ['x509', '-in', ca.cert, '-outform', 'DER']).toString('hex');
+    const caAt = b + 1 + pdf.subarray(b + 1, derEnd).toString('latin1').indexOf(caHex);
+    // The outer algorithm (sha256WithRSAEncryption, NULL) and the signature BIT STRING come last.
+    const outer = caAt + caHex.lastIndexOf('300d06092a864886f70d01010b0500');
+    const cases = [
+      [outer + 26, '证书外层的签名算法与证书内容中记载的不一致'], // NULL (05 00) becomes an empty OCTET STRING (04 00)
+      [outer + 30 + 8 + 1, '证书签名值的位串有未用位'], // 03 82 01 01 00: one unused bit
+    ] as const;
+    for (const [at, message] of cases) {
+      const bytes = Buffer.from(pdf);
+      bytes[at] = at === outer + 26 ? 0x34 : 0x31;
+      expect(failures(await verifyPath(write(`ca-outer-${at}.pdf`, bytes))).join(), message).toContain(`「CN=Test Root CA, C=CN」已损坏（${message}）`);
+    }
+  });
+
   it('names a changed signer certificate that pdfsig accepts, and OpenSSL agrees with verify (seed 1516434956)', async () => {
     const signerDer = execFileSync('openssl', ['x509', '-in', signer.cert, '-outform', 'DER']);
     const signerAt = b + 1 + pdf.subarray(b + 1, derEnd).toString('latin1').indexOf(signerDer.toString('hex'));
