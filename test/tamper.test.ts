@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { seededRandom } from '../src/bench/seeded-random.js';
 import { verifyPath, type VerifiedItem } from '../src/archive/verify-archive.js';
-import { parseCertificate } from '../src/sign/certificate-chain.js';
+import { certificateChain, parseCertificate, pinnedChainProblem } from '../src/sign/certificate-chain.js';
 import { checkPadesSignature } from '../src/sign/cms.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { issuedCertificate, PASSPHRASE, rsaCertificate, testCa, type TestCertificate } from './helpers/certificates.js';
@@ -448,6 +448,8 @@ describe('an archive under attack', () => {
     expect(manifest.signature.signer.subject).toBe('CN=rsa, O=樟木乡人民政府, C=CN');
     expect(manifest.pinnedSigner.fingerprintSha256).toBe(manifest.signature.signer.fingerprintSha256);
     expect(manifest.signature.signer.chainRootSubject).toBe('CN=Test Root CA, C=CN');
+    const caSha = execFileSync('openssl', ['x509', '-in', ca.cert, '-outform', 'DER']);
+    expect(manifest.pinnedSigner.chainSha256).toEqual([execFileSync('sha256sum', { input: caSha, encoding: 'utf8' }).slice(0, 64)]);
     expect(runs[0]!.stdout).toContain('签章人 CN=rsa, O=樟木乡人民政府, C=CN');
   });
 
@@ -533,6 +535,20 @@ describe('an archive under attack', () => {
       writeFileSync(file, p7s);
     });
     expect(renamed).toMatch(/manifest\.json\.p7s：签名所带的证书「CN=Xest Root CA, C=CN」不属于签章人的证书链/);
+  });
+
+  it('names a CA certificate that verifies but is not the pinned one (the same key and name, issued again)', async () => {
+    const reissued = join(tempDir('reissued'), 'ca.pem');
+    execFileSync('openssl', ['req', '-x509', '-key', ca.key, '-sha256', '-days', '7300', '-utf8', '-subj', '/CN=Test Root CA/C=CN', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+      '-addext', 'basicConstraints=critical,CA:true', '-out', reissued], { stdio: 'pipe' });
+    const der = (file: string) => execFileSync('openssl', ['x509', '-in', file, '-outform', 'DER']);
+    const signerCertificate = parseCertificate(der(signer.cert));
+    const pinned = await certificateChain(signerCertificate, [parseCertificate(der(ca.cert))]);
+    const chain = await certificateChain(signerCertificate, [parseCertificate(der(reissued))]);
+    expect(chain.problem).toBeUndefined();
+    expect(pinnedChainProblem(pinned, pinned.caSha256, '归档固定的')).toBeUndefined();
+    expect(pinnedChainProblem(chain, pinned.caSha256, '归档固定的')).toBe('CA 证书「CN=Test Root CA, C=CN」与归档固定的证书字节不同（证书被改动或替换）');
+    expect(pinnedChainProblem(pinned, [...pinned.caSha256, pinned.caSha256[0]!], '归档固定的')).toContain('CA 证书有 1 个，归档固定的有 2 个');
   });
 
   it('passes the signer on only through a recorded, signed --rotate-signer', async () => {

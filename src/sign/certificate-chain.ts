@@ -19,6 +19,8 @@ export interface CertificateChain {
   /** SHA-256 (hex) of the top certificate's DER: the chain's root as far as the signature carries it. */
   rootSha256: string;
   rootSubject: string;
+  /** SHA-256 (hex) of each CA certificate above the signer, its issuer first: what an archive pins. */
+  caSha256: string[];
   /** The top certificate is self-signed (a root), not an intermediate whose issuer is missing. */
   selfSigned: boolean;
   /** Why the chain is broken, in Chinese; undefined when every link verifies. */
@@ -97,7 +99,25 @@ export async function certificateChain(signer: pkijs.Certificate, carried: pkijs
     if (stray) problem = `签名所带的证书「${subjectText(stray.subject)}」不属于签章人的证书链（证书已损坏或被替换）`;
   }
   const top = chain.at(-1)!;
-  return { certificates: chain, rootSha256: certificateSha256(top), rootSubject: subjectText(top.subject), selfSigned, ...(problem ? { problem } : {}) };
+  return {
+    certificates: chain,
+    rootSha256: certificateSha256(top),
+    rootSubject: subjectText(top.subject),
+    caSha256: chain.slice(1).map(certificateSha256),
+    selfSigned,
+    ...(problem ? { problem } : {}),
+  };
+}
+
+/**
+ * How the CA certificates of a chain differ from recorded ones (`caSha256` of an earlier chain), in Chinese, after
+ * "…所带的": the first certificate whose bytes differ, or a different number of them; undefined when the same.
+ */
+export function pinnedChainProblem(chain: CertificateChain, recorded: string[], whose: string): string | undefined {
+  const at = chain.caSha256.findIndex((sha, i) => sha !== recorded[i]);
+  if (at >= 0) return `CA 证书「${subjectText(chain.certificates[at + 1]!.subject)}」与${whose}证书字节不同（证书被改动或替换）`;
+  if (chain.caSha256.length !== recorded.length) return `CA 证书有 ${chain.caSha256.length} 个，${whose}有 ${recorded.length} 个（证书链被改动）`;
+  return undefined;
 }
 
 /**
