@@ -53,7 +53,7 @@ export function cmsFormProblem(signedData: pkijs.SignedData, signerInfo: pkijs.S
   const contentType = signerInfo.signedAttrs?.attributes.find((a) => a.type === CONTENT_TYPE);
   const typeValue = contentType?.values[0] as unknown;
   if (contentType?.values.length !== 1 || !(typeValue instanceof asn1js.ObjectIdentifier) || typeValue.getValue() !== eContentType) {
-    return '签名属性中的内容类型（content-type）缺失或与签名内容的类型不符';
+    return '签名属性中的内容类型缺失，或与签名内容的类型不符';
   }
   const digests = signedData.digestAlgorithms;
   if (digests.length > 0 && !digests.some((d) => d.algorithmId === signerInfo.digestAlgorithm.algorithmId)) return 'SignedData 的摘要算法列表不含签章人的摘要算法';
