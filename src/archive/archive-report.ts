@@ -14,7 +14,7 @@ import { assertPrintable } from '../check/glyphs.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
 import type { PreparedReport } from '../pipeline/prepare-report.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
-import { certificateChain, parseCertificate } from '../sign/certificate-chain.js';
+import { certificateChain, parseCertificate, pinnedChainProblem } from '../sign/certificate-chain.js';
 import { subjectText } from '../sign/certificate-subject.js';
 import { checkSigningDate } from '../sign/check-signing-date.js';
 import { createPadesSignature } from '../sign/cms.js';
@@ -73,6 +73,8 @@ export async function archiveReport(prepared: PreparedReport, options: ArchiveOp
       refuse(`签章人「${identity.subject}」不是此归档固定的签章人（证书 SHA-256 ${expected.fingerprintSha256.slice(0, 16)}…）；更换签章人须由现签章人归档时用 --rotate-signer 指定新证书`);
     }
     if (expected?.chainRootSha256 && expected.chainRootSha256 !== chain.rootSha256) refuse(`签章证书的证书链的根「${chain.rootSubject}」与此归档固定的根不符`);
+    const changedChain = expected?.chainSha256 && pinnedChainProblem(chain, expected.chainSha256, '此归档固定的');
+    if (changedChain) refuse(`证书文件所带的${changedChain}`);
 
     const when = options.signingTime();
     checkSigningDate(prepared, when, identity);
@@ -119,9 +121,14 @@ export async function archiveReport(prepared: PreparedReport, options: ArchiveOp
           notAfter: identity.notAfter.toISOString(),
           chainRootSha256: chain.rootSha256,
           chainRootSubject: chain.rootSubject,
+          chainSha256: chain.caSha256,
         },
       },
-      pinnedSigner: { fingerprintSha256: identity.fingerprint, chainRootSha256: expected?.chainRootSha256 ?? chain.rootSha256 },
+      pinnedSigner: {
+        fingerprintSha256: identity.fingerprint,
+        chainRootSha256: expected?.chainRootSha256 ?? chain.rootSha256,
+        chainSha256: expected?.chainSha256 ?? chain.caSha256,
+      },
       ...(options.successor
         ? { successor: { subject: subjectText(options.successor.certificate.subject), fingerprintSha256: options.successor.fingerprint, certificate: options.successor.der.toString('base64') } }
         : {}),

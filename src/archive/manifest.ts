@@ -28,6 +28,8 @@ export interface SignerRecord {
   /** SHA-256 of the top certificate of the chain the signature carries, and its subject. */
   chainRootSha256: string;
   chainRootSubject: string;
+  /** SHA-256 of each CA certificate in the chain, the signer's issuer first (absent in archives made before). */
+  chainSha256?: string[];
 }
 
 export interface Manifest {
@@ -41,7 +43,7 @@ export interface Manifest {
   check: { errors: number; warnings: number; findings: Array<Pick<Finding, 'severity' | 'rule' | 'message'> & { line?: number; col?: number }> };
   signature: { format: string; signingTime: string; signer: SignerRecord };
   /** The signer every version must have: v1's own (pinned on first use), or the successor a rotation named. */
-  pinnedSigner: { fingerprintSha256: string; chainRootSha256: string };
+  pinnedSigner: { fingerprintSha256: string; chainRootSha256: string; chainSha256?: string[] };
   /** Set by `archive --rotate-signer`: the certificate that signs the versions after this one. */
   successor?: { subject: string; fingerprintSha256: string; certificate: string };
   previous: { version: number; manifestSha256: string; signingTime: string } | null;

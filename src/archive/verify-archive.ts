@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import type * as pkijs from 'pkijs';
 import { checkPadesSignature, type SignatureCheck } from '../sign/cms.js';
-import { anchorProblem } from '../sign/certificate-chain.js';
+import { anchorProblem, pinnedChainProblem, type CertificateChain } from '../sign/certificate-chain.js';
 import { signingUsageProblem, validityProblem } from '../sign/certificate-usage.js';
 import { beijingDate } from '../sign/check-signing-date.js';
 import { verifyPdfSignature } from '../sign/read-signature.js';
@@ -78,7 +78,11 @@ interface SignerSeen {
   fingerprint: string;
   root: string;
   subject: string;
+  chain: CertificateChain;
 }
+
+/** What the archive pins: the signer, the root of its chain, and (in archives made since) each CA certificate. */
+type PinnedSigner = { fingerprintSha256: string; chainRootSha256?: string; chainSha256?: string[] };
 
 interface VersionResult {
   item: VerifiedItem;
@@ -134,7 +138,7 @@ async function verifyPdfFile(file: string, options: VerifyOptions): Promise<Veri
     problems,
     warnings,
     // The signer whose key made a valid CMS, even when other checks failed: the pinned signer is checked on it.
-    ...(report.chain && !report.problemId ? { signer: { fingerprint: report.signerFingerprint, root: report.chain.rootSha256, subject: report.signerSubject } } : {}),
+    ...(report.chain && !report.problemId ? { signer: { fingerprint: report.signerFingerprint, root: report.chain.rootSha256, subject: report.signerSubject, chain: report.chain } } : {}),
     ...(report.signingTime ? { signingTime: report.signingTime } : {}),
   };
 }
@@ -173,9 +177,13 @@ async function verifyVersion(dir: string, options: VerifyOptions): Promise<Versi
     else if (!check.valid) problems.push(`${shown(manifestFile)} 与其签名不符（清单或其签名被改动：${check.problem ?? '签名无效'}）`);
     else {
       problems.push(...(await signerProblems(check, claimedTime, options, shown(signatureFile))));
-      manifestSigner = { fingerprint: check.signerFingerprint, root: check.chain!.rootSha256, subject: check.signerSubject };
+      manifestSigner = { fingerprint: check.signerFingerprint, root: check.chain!.rootSha256, subject: check.signerSubject, chain: check.chain! };
       if (manifest && check.signerFingerprint !== manifest.signature?.signer?.fingerprintSha256) problems.push(`${shown(signatureFile)} 的签章人与清单记载的签章人不符`);
       else if (manifest && check.chain!.rootSha256 !== manifest.signature?.signer?.chainRootSha256) problems.push(`${shown(signatureFile)} 所带的证书链的根与清单记载的根「${manifest.signature?.signer?.chainRootSubject ?? ''}」不符（证书链被改动）`);
+      else if (manifest?.signature?.signer?.chainSha256) {
+        const changed = pinnedChainProblem(check.chain!, manifest.signature.signer.chainSha256, '清单记载的');
+        if (changed) problems.push(`${shown(signatureFile)} 所带的${changed}`);
+      }
     }
   }
 
@@ -198,6 +206,9 @@ async function verifyVersion(dir: string, options: VerifyOptions): Promise<Versi
     problems.push(`${shown(join(dir, REPORT_PDF))} 的签章人与清单记载的签章人不符`);
   } else if (manifest && pdf.signer && pdf.signer.root !== manifest.signature?.signer?.chainRootSha256) {
     problems.push(`${shown(join(dir, REPORT_PDF))} 所带的证书链的根与清单记载的根不符（证书链被改动）`);
+  } else if (pdf.signer && manifest?.signature?.signer?.chainSha256) {
+    const changed = pinnedChainProblem(pdf.signer.chain, manifest.signature.signer.chainSha256, '清单记载的');
+    if (changed) problems.push(`${shown(join(dir, REPORT_PDF))} 所带的${changed}`);
   }
   if (claimedTime && pdf.signingTime && pdf.signingTime.getTime() !== claimedTime.getTime()) {
     problems.push(`${shown(join(dir, REPORT_PDF))} 的签章时间与清单记载的 ${claimedTime.toISOString()} 不符`);
@@ -228,7 +239,7 @@ export interface ReportFolderState {
   /** The newest version's manifest and its hash, when the folder verified. */
   last?: { manifest: Manifest; manifestSha256: string };
   /** The signer the next version must have. */
-  expectedSigner?: { fingerprintSha256: string; chainRootSha256?: string };
+  expectedSigner?: PinnedSigner;
 }
 
 /** Every version of one report, the pinned signer through them, their times, and the signed version index. */
@@ -248,7 +259,7 @@ export async function verifyReportFolder(reportDir: string, options: VerifyOptio
   });
 
   // The pinned signer: v1's, passed on only through a successor named by --rotate-signer.
-  let expected: { fingerprintSha256: string; chainRootSha256?: string } | undefined;
+  let expected: PinnedSigner | undefined;
   let previousTime: Date | undefined;
   for (const [i, result] of results.entries()) {
     const { manifest } = result;
@@ -260,13 +271,19 @@ export async function verifyReportFolder(reportDir: string, options: VerifyOptio
     }
     previousTime = time;
     for (const signer of result.signers) {
-      if (!expected) expected = { fingerprintSha256: signer.fingerprint, chainRootSha256: signer.root };
+      // The first signer pins; v1's signed manifest names the CA certificates it pinned.
+      const pinnedChain = manifest.pinnedSigner?.chainSha256;
+      expected ??= { fingerprintSha256: signer.fingerprint, chainRootSha256: signer.root, ...(pinnedChain ? { chainSha256: pinnedChain } : {}) };
+      const changed = expected.chainSha256 && pinnedChainProblem(signer.chain, expected.chainSha256, '归档固定的');
       if (signer.fingerprint !== expected.fingerprintSha256) {
         problem(`${label} 的签章人「${signer.subject}」不是归档固定的签章人（证书 SHA-256 ${expected.fingerprintSha256.slice(0, 16)}…）；更换签章人须经 archive --rotate-signer`);
       } else if (expected.chainRootSha256 && signer.root !== expected.chainRootSha256) {
         problem(`${label} 的证书链的根与归档固定的根不符`);
+      } else if (changed) {
+        problem(`${label} 所带的${changed}`);
       }
       expected.chainRootSha256 ??= signer.root;
+      expected.chainSha256 ??= signer.chain.caSha256;
     }
     const pinned = manifest.pinnedSigner;
     if (expected && (!pinned || pinned.fingerprintSha256 !== expected.fingerprintSha256)) problem(`${label} 的清单记载的固定签章人与归档不符`);

@@ -1,12 +1,17 @@
 /**
  * The certificate chain a signature carries: from the signer up through the certificates in the CMS, each link's
- * signature checked against its issuer's key, and a self-signed top checked against itself. A damaged certificate
- * anywhere in the chain breaks a link. `anchorChain` then asks whether the top is, or is issued by, a trusted root.
+ * signature checked against its issuer's key, and a top that claims to be self-signed checked against itself. A top
+ * claims that by naming itself as its issuer, or by naming its own key as the issuing key (authority key identifier
+ * equal to its subject key identifier), so that a damaged issuer name cannot turn a root into an intermediate whose
+ * issuer is merely missing. A damaged certificate anywhere in the chain breaks a link, and a carried certificate
+ * outside the chain is named. `anchorProblem` then asks whether the top is, or is issued by, a trusted root.
  */
+import * as asn1js from 'asn1js';
 import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { subjectText } from './certificate-subject.js';
 import { validityProblem } from './certificate-usage.js';
+import { certificateFormProblem } from './check-cms-form.js';
 
 export interface CertificateChain {
   /** Signer first, then each issuer found among the carried certificates. */
@@ -14,6 +19,8 @@ export interface CertificateChain {
   /** SHA-256 (hex) of the top certificate's DER: the chain's root as far as the signature carries it. */
   rootSha256: string;
   rootSubject: string;
+  /** SHA-256 (hex) of each CA certificate above the signer, its issuer first: what an archive pins. */
+  caSha256: string[];
   /** The top certificate is self-signed (a root), not an intermediate whose issuer is missing. */
   selfSigned: boolean;
   /** Why the chain is broken, in Chinese; undefined when every link verifies. */
@@ -33,6 +40,27 @@ export const certificateDer = (certificate: pkijs.Certificate) => {
 };
 export const certificateSha256 = (certificate: pkijs.Certificate) => createHash('sha256').update(certificateDer(certificate)).digest('hex');
 
+const SUBJECT_KEY_IDENTIFIER = '2.5.29.14';
+const AUTHORITY_KEY_IDENTIFIER = '2.5.29.35';
+
+/** The hex of an extension's key identifier: the subject key identifier, or the key identifier of the authority's. */
+function keyIdentifier(certificate: pkijs.Certificate, extnID: string): string | undefined {
+  const extension = certificate.extensions?.find((e) => e.extnID === extnID);
+  if (!extension) return undefined;
+  const parsed = extension.parsedValue as unknown;
+  const octets = parsed instanceof pkijs.AuthorityKeyIdentifier ? parsed.keyIdentifier : parsed;
+  if (!(octets instanceof asn1js.OctetString)) return undefined;
+  const hex = Buffer.from(octets.valueBlock.valueHexView).toString('hex');
+  return hex || undefined;
+}
+
+/** The certificate says it signed itself: it names itself as issuer, or its own key as the issuing key. */
+function claimsSelfSigned(certificate: pkijs.Certificate): boolean {
+  if (certificate.issuer.isEqual(certificate.subject)) return true;
+  const authority = keyIdentifier(certificate, AUTHORITY_KEY_IDENTIFIER);
+  return authority !== undefined && authority === keyIdentifier(certificate, SUBJECT_KEY_IDENTIFIER);
+}
+
 const verifies = async (certificate: pkijs.Certificate, issuer?: pkijs.Certificate) => {
   try {
     return await certificate.verify(issuer);
@@ -45,8 +73,12 @@ export async function certificateChain(signer: pkijs.Certificate, carried: pkijs
   const chain = [signer];
   let problem: string | undefined;
   let selfSigned = false;
-  for (let current = signer; chain.length <= 10; ) {
-    if (current.issuer.isEqual(current.subject)) {
+  for (const certificate of [signer, ...carried]) {
+    const form = certificateFormProblem(certificate);
+    if (form) problem ??= `签名所带的证书「${subjectText(certificate.subject)}」已损坏（${form}）`;
+  }
+  for (let current = signer; !problem && chain.length <= 10; ) {
+    if (claimsSelfSigned(current)) {
       selfSigned = true;
       if (!(await verifies(current))) problem = `证书链中的证书「${subjectText(current.subject)}」已损坏（自签名不符）`;
       break;
@@ -67,7 +99,25 @@ export async function certificateChain(signer: pkijs.Certificate, carried: pkijs
     if (stray) problem = `签名所带的证书「${subjectText(stray.subject)}」不属于签章人的证书链（证书已损坏或被替换）`;
   }
   const top = chain.at(-1)!;
-  return { certificates: chain, rootSha256: certificateSha256(top), rootSubject: subjectText(top.subject), selfSigned, ...(problem ? { problem } : {}) };
+  return {
+    certificates: chain,
+    rootSha256: certificateSha256(top),
+    rootSubject: subjectText(top.subject),
+    caSha256: chain.slice(1).map(certificateSha256),
+    selfSigned,
+    ...(problem ? { problem } : {}),
+  };
+}
+
+/**
+ * How the CA certificates of a chain differ from recorded ones (`caSha256` of an earlier chain), in Chinese, after
+ * "…所带的": the first certificate whose bytes differ, or a different number of them; undefined when the same.
+ */
+export function pinnedChainProblem(chain: CertificateChain, recorded: string[], whose: string): string | undefined {
+  const at = chain.caSha256.findIndex((sha, i) => sha !== recorded[i]);
+  if (at >= 0) return `CA 证书「${subjectText(chain.certificates[at + 1]!.subject)}」与${whose}证书字节不同（证书被改动或替换）`;
+  if (chain.caSha256.length !== recorded.length) return `CA 证书有 ${chain.caSha256.length} 个，${whose}有 ${recorded.length} 个（证书链被改动）`;
+  return undefined;
 }
 
 /**

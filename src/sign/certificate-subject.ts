@@ -31,7 +31,11 @@ export function attributeText(value: unknown): string {
   if (value instanceof asn1js.UniversalString) {
     const raw = bytes(value);
     let text = '';
-    for (let i = 0; i + 4 <= raw.length; i += 4) text += String.fromCodePoint(raw.readUInt32BE(i));
+    for (let i = 0; i + 4 <= raw.length; i += 4) {
+      const point = raw.readUInt32BE(i);
+      // A damaged value may hold a number that is no character: shown as U+FFFD, as UTF-8 decoding does.
+      text += point <= 0x10ffff && (point < 0xd800 || point > 0xdfff) ? String.fromCodePoint(point) : '\ufffd';
+    }
     return text;
   }
   if (value instanceof asn1js.TeletexString) return bytes(value).toString('latin1');

@@ -9,6 +9,8 @@ import * as pkijs from 'pkijs';
 import type { SigningIdentity } from './p12.js';
 import { certificateChain, certificateDer, type CertificateChain } from './certificate-chain.js';
 import { subjectText } from './certificate-subject.js';
+import { derProblem } from './check-der.js';
+import { cmsFormProblem } from './check-cms-form.js';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -85,8 +87,24 @@ export interface SignatureCheck {
 
 const failed = (base: Omit<SignatureCheck, 'valid'>, problemId: string, problem: string): SignatureCheck => ({ ...base, valid: false, problemId, problem });
 
+const EMPTY = { hasSigningCertificateV2: false, signerSubject: '', signerSerial: '', signerFingerprint: '' };
+
+/**
+ * Checks a detached CMS signature over `content`. The CMS is attacker-controlled bytes: it must be strict DER, and
+ * anything the decoder or the checks cannot cope with is reported as a damaged signature, never thrown.
+ */
 export async function checkPadesSignature(cms: Buffer, content: Buffer): Promise<SignatureCheck> {
-  const empty = { hasSigningCertificateV2: false, signerSubject: '', signerSerial: '', signerFingerprint: '' };
+  const malformed = derProblem(cms);
+  if (malformed) return failed(EMPTY, 'cms-der', `签名数据不是严格的 DER 编码（${malformed}），签名后被改动`);
+  try {
+    return await checkSignedData(cms, content);
+  } catch {
+    return failed(EMPTY, 'cms-damaged', '签名数据已损坏，无法解析');
+  }
+}
+
+async function checkSignedData(cms: Buffer, content: Buffer): Promise<SignatureCheck> {
+  const empty = EMPTY;
   let signedData: pkijs.SignedData;
   try {
     const info = pkijs.ContentInfo.fromBER(toArrayBuffer(cms));
@@ -105,7 +123,8 @@ export async function checkPadesSignature(cms: Buffer, content: Buffer): Promise
   if (!certificate) return failed(empty, 'cms-no-signer', '签名中没有签章证书');
   const certDer = certificateDer(certificate);
   const attributes = signerInfo.signedAttrs?.attributes ?? [];
-  const digestAttribute = attributes.find((a) => a.type === OID.messageDigest)?.values[0] as asn1js.OctetString | undefined;
+  const digestValue = attributes.find((a) => a.type === OID.messageDigest)?.values[0] as unknown;
+  const digestAttribute = digestValue instanceof asn1js.OctetString ? digestValue : undefined;
   const essAttribute = attributes.find((a) => a.type === OID.signingCertificateV2);
   const chain = await certificateChain(certificate, carried);
   const base = {
@@ -130,6 +149,8 @@ export async function checkPadesSignature(cms: Buffer, content: Buffer): Promise
   if (essAttribute && !essBindsCertificate(essAttribute, certDer)) {
     return failed(base, 'ess-mismatch', '签名中记载的签章证书摘要（signing-certificate-v2）与签章证书不符（证书被替换）');
   }
+  const form = cmsFormProblem(signedData, signerInfo, certificate);
+  if (form) return failed(base, 'cms-form', `签名数据的结构不合规范（${form}），签名后被改动`);
   if (chain.problem) return failed(base, 'chain-damaged', chain.problem);
   return { ...base, valid: true };
 }
