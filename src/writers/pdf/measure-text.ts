@@ -32,6 +32,24 @@ export function measureText(faces: PdfFaces, role: FontRole, text: string, size:
 
 const isLatinOnly = (text: string) => text.length > 0 && [...text].every(isLatin);
 
+/**
+ * `measureRuns` for one role and size, remembered per text: line breaking measures every unit of a paragraph
+ * (one Chinese character, one Latin word) and most units recur, so a paragraph costs one look-up a unit.
+ */
+export function runsMeasure(faces: PdfFaces, role: FontRole, size: number): (text: string) => number {
+  const widths = new Map<string, number>();
+  return (text) => {
+    let width = widths.get(text);
+    if (width === undefined) {
+      width = measureRuns(faces, role, text, size);
+      // Bounded: a long document measures many different Latin words.
+      if (widths.size > 50_000) widths.clear();
+      widths.set(text, width);
+    }
+    return width;
+  };
+}
+
 /** Width of running text: Latin runs in the Latin face, everything else in the role's face. */
 export function measureRuns(faces: PdfFaces, role: FontRole, text: string, size: number): number {
   let width = 0;
