@@ -96,12 +96,9 @@ function textStyle(role: 'title' | 'body' | 'heading' | 'subheading'): RunStyle 
 /** The blocks as the paginator sees them: lines of text broken here, tables measured. */
 function toItems(blocks: readonly Block[], faces: PdfFaces): Item[] {
   const indent = 2 * PAGE.charPitch;
-  const measures = new Map<string, (text: string) => number>();
   const text = (block: Block, content: string, role: TextRole, align: Align, first: number, options: Partial<TextItem>): Item => {
     const style = textStyle(role);
-    const key = `${style.role} ${style.size}`;
-    const measure = measures.get(key) ?? runsMeasure(faces, style.role, style.size);
-    measures.set(key, measure);
+    const measure = runsMeasure(faces, style.role, style.size);
     const lines = breakLines(content, measure, PAGE.textWidth, first);
     return { kind: 'text', block, lines, style, align, indent: first, pitch: style.pitch, after: 0, keepWithNext: false, splittable: false, ...options };
   };
