@@ -10,7 +10,7 @@
  * prints where their time went (profile-summary.ts). `--quick` runs fewer rounds.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,24 @@ function run(command: string, commandArgs: string[], options: { cwd?: string } =
   const done = spawnSync(command, commandArgs, { encoding: 'utf8', cwd: options.cwd ?? root });
   if (done.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')}: ${done.stderr}`);
   return performance.now() - start;
+}
+
+/**
+ * Each run's warm medians go to bench-history.jsonl (not tracked by git: timings belong to a machine). The PDF
+ * writer's median is compared with the latest run of another commit there, wall and CPU time.
+ */
+function comparePdfWriter(now: Time): void {
+  const file = join(root, 'bench-history.jsonl');
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim() || 'unknown';
+  const history = existsSync(file)
+    ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { commit: string; date: string; load: string; pdf: Time })
+    : [];
+  const before = history.filter((entry) => entry.commit !== commit).at(-1);
+  if (before) {
+    const change = (a: number, b: number) => `${a >= b ? '+' : ''}${((100 * (a - b)) / b).toFixed(0)} %`;
+    console.log(`PDF writer (warm) against ${before.commit} (${before.date}, load ${before.load}): wall ${before.pdf.wall.toFixed(1)} → ${now.wall.toFixed(1)} ms (${change(now.wall, before.pdf.wall)}), CPU ${before.pdf.cpu.toFixed(1)} → ${now.cpu.toFixed(1)} ms (${change(now.cpu, before.pdf.cpu)})`);
+  } else console.log('PDF writer (warm): no run of another commit in bench-history.jsonl to compare with');
+  appendFileSync(file, `${JSON.stringify({ commit, date: new Date().toISOString(), load: loadAtStart, pdf: now, docx, checks: checkAlone })}\n`);
 }
 
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -209,6 +227,7 @@ for (const [name, value, target, unit = 'ms'] of rows) {
   const verdict = target === undefined ? '' : `   target ≤ ${target} ${unit} ${wall <= target ? 'ok' : 'OVER'}`;
   console.log(`${name.padEnd(52)} ${shown}${verdict}${cpu}`);
 }
+comparePdfWriter(pdf);
 console.log(`long paragraph, 200,000 ÷ 50,000 characters: ${(long200k / long50k).toFixed(2)} × the time for 4 × the text (linear: about 4, less the fixed start-up)`);
 console.log(`peak memory of this process (resident set, all threads)  ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(8)} MB`);
 if (profile) {
