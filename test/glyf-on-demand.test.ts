@@ -57,3 +57,18 @@ describe('outlines read on demand', () => {
     }
   });
 });
+
+describe('a face rewritten while in use', () => {
+  it('is refused with a Chinese message rather than mixing old tables and new outlines', async () => {
+    const { copyFileSync, utimesSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('./helpers/cli.js');
+    const file = join(tempDir('glyf'), 'face.ttf');
+    copyFileSync(files.find((f) => f.includes('NotoSerifSC_400'))!, file);
+    const lazy = readFaceData(file, statSync(file).size);
+    const font = fontkit.create(lazy.data) as Fontkit.Font;
+    lazy.attach(font);
+    utimesSync(file, new Date(), new Date(Date.now() + 60_000));
+    expect(() => font.glyphForCodePoint('国'.codePointAt(0)!)).toThrow(/在生成过程中被改动/);
+  });
+});

@@ -8,7 +8,8 @@
  * TrueType face is made: shaping, metrics, outlines, pdfkit's subsets). Bytes are those of the file, so the PDF is
  * unchanged. Collections, CFF faces and files whose table directory does not add up are read whole.
  */
-import { openSync, readSync, closeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 
 const BLOCK = 4096;
 
@@ -71,6 +72,7 @@ export function readFaceData(file: string, size: number): FaceData {
     readAt(fd, data, directory, glyf.start - directory);
     readAt(fd, data, glyf.end, size - glyf.end);
     const loaded = new Uint8Array(Math.ceil((glyf.end - glyf.start) / BLOCK));
+    const written = fstatSync(fd).mtimeMs;
     const ensure = (from: number, to: number) => {
       const first = Math.floor((from - glyf.start) / BLOCK);
       const last = Math.floor((to - 1 - glyf.start) / BLOCK);
@@ -79,6 +81,8 @@ export function readFaceData(file: string, size: number): FaceData {
         // Runs of missing blocks are read in one call.
         let end = block;
         while (end + 1 <= last && !loaded[end + 1]) end++;
+        // Outlines of a file rewritten since its tables were read would not belong to them.
+        if (fstatSync(fd).mtimeMs !== written) throw new ReportError([errorFinding('FONT', `字体 ${file} 在生成过程中被改动；请重新运行`)], EXIT.unusableInput);
         const at = glyf.start + block * BLOCK;
         readAt(fd, data, at, Math.min(glyf.start + (end + 1) * BLOCK, glyf.end) - at);
         loaded.fill(1, block, end + 1);
