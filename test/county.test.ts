@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { pdfWordList } from './readers/pdf.js';
 import { positionOf, ROOT, runCli, tempDir } from './helpers/cli.js';
 import { STEP_TIMEOUT_MS, Watcher } from './helpers/watcher.js';
+import { longestFirst } from '../src/batch/run-batch.js';
+import { seededRandom } from '../src/bench/seeded-random.js';
 
 const COUNTY = join(ROOT, 'data/example-county');
 
@@ -25,7 +27,13 @@ describe('the example county', () => {
       expect(existsSync(join(out, 'example-county', town, '2021.pdf')), town).toBe(true);
       expect(existsSync(join(out, 'example-county', town, '2021.docx')), town).toBe(true);
     }
-    expect(result.stdout).toMatch(/^共 \d+ 个文件：生成 \d+ 个，失败 0 个$/m);
+    const summary = /^共 (\d+) 个文件：生成 \d+ 个，失败 0 个；用时 ([\d.]+) 秒，每秒 ([\d.]+) 个文件$/m.exec(result.stdout);
+    expect(summary, result.stdout).not.toBeNull();
+    // The throughput is the files over the time shown (both rounded to one decimal).
+    const [files, seconds, rate] = summary!.slice(1).map(Number) as [number, number, number];
+    expect(files).toBe(4);
+    expect(rate).toBeGreaterThanOrEqual(files / (seconds + 0.05) - 0.05);
+    expect(rate).toBeLessThanOrEqual(files / Math.max(seconds - 0.05, 0.01) + 0.05);
   });
 
   it('takes the organisation from its profile', () => {
@@ -90,6 +98,22 @@ describe('organisation profiles', () => {
 });
 
 describe('batch builds', () => {
+  it('hand the largest data files to the workers first, and report outcomes in the order given', () => {
+    const seed = Number(process.env.BATCH_ORDER_SEED ?? Date.now() % 100_000);
+    const next = seededRandom(seed);
+    const dir = tempDir('order');
+    const tasks = Array.from({ length: 12 }, (_, i) => {
+      const file = join(dir, `${i}.yaml`);
+      writeFileSync(file, 'x'.repeat(Math.floor(next() * 4) * 1000));
+      return { file, outDir: dir, outputs: ['pdf' as const], config: 'none.yaml', strict: false };
+    });
+    const ordered = longestFirst(tasks);
+    const sizes = ordered.map((t) => readFileSync(t.file).length);
+    expect(sizes, `seed ${seed}`).toEqual([...sizes].sort((a, b) => b - a));
+    // Equal sizes keep the order they were given in.
+    for (let i = 1; i < ordered.length; i++) if (sizes[i] === sizes[i - 1]) expect(tasks.indexOf(ordered[i]!), `seed ${seed}`).toBeGreaterThan(tasks.indexOf(ordered[i - 1]!));
+  });
+
   it('build the other files when one is broken, report it and exit non-zero', () => {
     const dir = countyCopy();
     const broken = join(dir, 'nanhu', '2021.yaml');
@@ -97,7 +121,7 @@ describe('batch builds', () => {
     const out = tempDir('out');
     const result = runCli(['build', dir, '-o', out, '--jobs', '2']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^共 4 个文件：生成 3 个，失败 1 个$/m);
+    expect(result.stdout).toMatch(/^共 4 个文件：生成 3 个，失败 1 个；用时 [\d.]+ 秒，每秒 [\d.]+ 个文件$/m);
     expect(result.stdout).toMatch(/^失败 .*nanhu\/2021\.yaml：.*:\d+:\d+ 错误 R1 表三「自然人」列/m);
     expect(result.stdout.match(/^\[\d\/4\] /gm)).toHaveLength(4);
     expect(existsSync(join(out, 'example-county', 'dongshan', '2021.pdf')) || existsSync(join(out, 'dongshan', '2021.pdf'))).toBe(true);

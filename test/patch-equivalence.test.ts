@@ -116,12 +116,14 @@ describe('library patches against the libraries as published', () => {
   let runsOff: string;
   let justifyOff: string;
   let facesOff: string;
+  let glyfOff: string;
   let docxOff: string;
   beforeAll(() => {
     patched = render(ALL, files);
     runsOff = render(without('pdfmake-line-runs'), files);
     justifyOff = render(without('pdfmake-justify-lines'), files);
     facesOff = render(without('fontkit-shared-faces'), files);
+    glyfOff = render(without('fontkit-glyf-on-demand'), files);
     docxOff = render(without('docx-linear-attributes'), files);
   }, 900_000);
 
@@ -169,6 +171,12 @@ describe('library patches against the libraries as published', () => {
     });
   });
 
+  describe('fontkit-glyf-on-demand reads glyph outlines from the file as glyphs are made', () => {
+    it.each(each())('same PDF bytes: %s', (_name, i) => {
+      expect(readFileSync(join(patched, `${i}.pdf`)).equals(readFileSync(join(glyfOff, `${i}.pdf`)))).toBe(true);
+    });
+  });
+
   describe('docx-linear-attributes gathers attributes in one pass', () => {
     it.each(each())('same DOCX bytes: %s', (_name, i) => {
       expect(readFileSync(join(patched, `${i}.docx`)).equals(readFileSync(join(docxOff, `${i}.docx`)))).toBe(true);
@@ -176,6 +184,6 @@ describe('library patches against the libraries as published', () => {
   });
 
   it('rendered every input', () => {
-    for (const dir of [patched, runsOff, justifyOff, facesOff, docxOff]) expect(readdirSync(dir).length).toBe(2 * files.length);
+    for (const dir of [patched, runsOff, justifyOff, facesOff, glyfOff, docxOff]) expect(readdirSync(dir).length).toBe(2 * files.length);
   });
 });

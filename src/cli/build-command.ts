@@ -54,10 +54,11 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
 
   // The worker pool is loaded only for batches.
   const batch = tasks.length > 1 ? await import('../batch/run-batch.js') : undefined;
+  const started = performance.now();
   const outcomes = batch ? await batch.runBatch(tasks, jobs) : [await buildHere(tasks[0]!)];
   if (!batch) printOutcome(outcomes[0]!, options.explain ?? false);
   else {
-    batch.printSummary(outcomes);
+    batch.printSummary(outcomes, performance.now() - started);
     if (options.explain) for (const outcome of outcomes) printTemplates(outcome);
   }
   if (options.watch) {

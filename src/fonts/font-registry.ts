@@ -2,10 +2,11 @@
  * Maps each role to one loaded face. Every face file is read and parsed once per process, however many
  * roles or documents use it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type * as fontkit from 'fontkit';
 import { createFace } from '../patches/fontkit-shared-faces.js';
+import { readFaceData, type FaceData } from '../patches/fontkit-glyf-on-demand.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import { defaultFaces, type FaceSource } from './faces.js';
 import { FONT_ROLES, isLatin, type FontRole } from './font-role.js';
@@ -39,16 +40,17 @@ function loadFace(source: FaceSource): LoadedFace {
   const cached = faceCache.get(key);
   if (cached) return cached;
   const fail = (message: string) => new ReportError([errorFinding('FONT', `字体 ${displayPath(source.file)} ${message}`, source.at)], EXIT.unusableInput);
-  let data: Buffer;
+  let read: FaceData;
   try {
     const kind = statSync(source.file);
     if (!kind.isFile()) throw fail('不是普通文件；请指定 .ttf、.otf 或 .ttc 字体文件');
     if (kind.size > MAX_FONT_BYTES) throw fail(`超过 ${MAX_FONT_BYTES / 1024 / 1024} MB，不像是字体文件`);
-    data = readFileSync(source.file);
+    read = readFaceData(source.file, kind.size);
   } catch (error) {
     if (error instanceof ReportError) throw error;
     throw new ReportError([errorFinding('FONT', describeSystemError(error, displayPath(source.file), '读取字体'), source.at)], EXIT.unusableInput);
   }
+  const data = read.data;
   let opened: ReturnType<typeof createFace>;
   try {
     if (source.postscriptName) {
@@ -68,6 +70,7 @@ function loadFace(source: FaceSource): LoadedFace {
     throw fail(`是字体集合（.ttc/.otc），需要用「name」指定其中的一个字体${names ? `，可用的名称：${names}` : ''}`);
   }
   const font = opened as fontkit.Font;
+  read.attach(font);
   const face: LoadedFace = {
     source,
     key,

@@ -13,6 +13,7 @@ import { documentTimestamp } from '../templating/dates.js';
 import { narrativeToMarkup } from '../templating/narrative.js';
 import { inScript, scriptOf } from '../templating/script.js';
 import { templateSetFor } from '../templating/template-cache.js';
+import { withinSizes } from './size-limits.js';
 
 export interface PreparedReport {
   source: YamlSource;
@@ -68,7 +69,7 @@ export function prepareReport(file: string, options: PrepareOptions = {}): Prepa
 }
 
 export function prepareFromSource(source: YamlSource, options: PrepareOptions = {}): PreparedReport {
-  const checked = checkSource(source);
+  const checked = checkSource(withinSizes(source));
   const { format, data, findings } = checked;
   const blocking = findings.filter((f) => f.severity === 'error' || (options.strict && f.severity === 'warning'));
   if (blocking.length) throw new ReportError(blocking.map((f) => ({ ...f, severity: 'error' as const })));

@@ -64,9 +64,11 @@ export function breakLines(text: string, measure: Measure, width: number, firstI
       let end = start;
       let used = 0;
       while (end < parts.length) {
-        const w = measure(parts[end]!.trimEnd());
+        const unit = parts[end]!;
+        const trimmed = unit.trimEnd();
+        const w = measure(trimmed);
         if (end > start && used + w > available) break;
-        used += measure(parts[end]!);
+        used += trimmed === unit ? w : measure(unit);
         end++;
       }
       if (end < parts.length) end = adjustBreak(parts, start, end);

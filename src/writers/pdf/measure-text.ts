@@ -32,6 +32,31 @@ export function measureText(faces: PdfFaces, role: FontRole, text: string, size:
 
 const isLatinOnly = (text: string) => text.length > 0 && [...text].every(isLatin);
 
+/** Widths of line-breaking units, per faces and size, kept across documents. */
+const unitWidths = new Map<string, Map<string, number>>();
+
+/**
+ * `measureRuns` for one role and size, remembered per text: line breaking measures every unit of a paragraph
+ * (one Chinese character, one Latin word) and most units recur, in a paragraph and in every report a process builds,
+ * so a paragraph costs one look-up a unit.
+ */
+export function runsMeasure(faces: PdfFaces, role: FontRole, size: number): (text: string) => number {
+  const key = `${faces.face(role).key}\u0000${faces.face('latin').key}\u0000${size}`;
+  let widths = unitWidths.get(key);
+  if (!widths) unitWidths.set(key, (widths = new Map()));
+  const known = widths;
+  return (text) => {
+    let width = known.get(text);
+    if (width === undefined) {
+      width = measureRuns(faces, role, text, size);
+      // Bounded: a long document measures many different Latin words.
+      if (known.size > 50_000) known.clear();
+      known.set(text, width);
+    }
+    return width;
+  };
+}
+
 /** Width of running text: Latin runs in the Latin face, everything else in the role's face. */
 export function measureRuns(faces: PdfFaces, role: FontRole, text: string, size: number): number {
   let width = 0;

@@ -13,7 +13,7 @@ import { pdfFaces, type PdfFaces } from './pdf-fonts.js';
 import { measureTable, pdfTable } from './pdf-table.js';
 import { textRuns, type RunStyle } from './text-runs.js';
 import { breakLines } from './line-break.js';
-import { measureRuns } from './measure-text.js';
+import { runsMeasure } from './measure-text.js';
 import { paginate, type Item, type Placement, type TextItem } from './paginate.js';
 import { addSignatureMarks, type SealOptions, type SignaturePlace } from './signature-marks.js';
 import type { SignatureFieldOptions } from '../../patches/pdfkit-signature-field.js';
@@ -92,7 +92,7 @@ function toItems(blocks: readonly Block[], faces: PdfFaces): Item[] {
   const indent = 2 * PAGE.charPitch;
   const text = (block: Block, content: string, role: TextRole, align: Align, first: number, options: Partial<TextItem>): Item => {
     const style = textStyle(role);
-    const measure = (t: string) => measureRuns(faces, style.role, t, style.size);
+    const measure = runsMeasure(faces, style.role, style.size);
     const lines = breakLines(content, measure, PAGE.textWidth, first);
     return { kind: 'text', block, lines, style, align, indent: first, pitch: style.pitch, after: 0, keepWithNext: false, splittable: false, ...options };
   };

@@ -1,0 +1,48 @@
+/**
+ * Sizes past which a report is meaningless, refused before any work starts: an annual report's section of text
+ * runs to a few thousand characters, so a text value of the data file over 200,000 characters (some 250 pages of
+ * 3号) is a paste gone wrong, and building it would only cost the user minutes.
+ */
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { DataPath, YamlSource } from '../load/yaml-source.js';
+import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
+
+export const MAX_TEXT_CHARS = 200_000;
+
+/** Characters of a string (code points, less the line break a block of text ends with), when over `limit`. */
+function charsOver(text: string, limit: number): number | undefined {
+  if (text.length <= limit) return undefined;
+  const count = [...text.replace(/\n+$/, '')].length;
+  return count > limit ? count : undefined;
+}
+
+/** The first text value over the limit, with its path, or nothing. */
+function findLongText(node: Node | null | undefined, path: DataPath): { path: DataPath; chars: number } | undefined {
+  if (isScalar(node)) {
+    const chars = typeof node.value === 'string' ? charsOver(node.value, MAX_TEXT_CHARS) : undefined;
+    return chars === undefined ? undefined : { path, chars };
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const found = findLongText(pair.value as Node | null, [...path, key]);
+      if (found) return found;
+    }
+  }
+  if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) {
+      const found = findLongText(item as Node | null, [...path, i]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The source, when no text value in it is over the limit; `check` and `build` both refuse it otherwise. */
+export function withinSizes(source: YamlSource): YamlSource {
+  const found = findLongText(source.document.contents as Node | null, []);
+  if (!found) return source;
+  const name = found.path.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replace(/\.\[/g, '[');
+  const message = `${name} 有 ${found.chars} 个字符，超过一段文字的上限 ${MAX_TEXT_CHARS} 个字符；年度报告的一节不会这么长，请检查是否误粘贴了其他内容`;
+  throw new ReportError([errorFinding('SIZE', message, source.positionOf(found.path))], EXIT.unusableInput);
+}
