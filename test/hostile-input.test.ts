@@ -62,7 +62,37 @@ const CASES: Case[] = [
     name: 'a device as the profile',
     setup: (dir) => (writeFileSync(join(dir, 'report.yaml'), withProfile('/dev/zero')), ['check', join(dir, 'report.yaml')]),
     exit: 2,
-    message: /^错误 机关信息文件 \S*dev\/zero 不是普通文件/m,
+    // A device lies outside every project, and is refused before it is looked at.
+    message: new RegExp(`^report\\.yaml:${lineOf(withProfile('/dev/zero'), 'org: ')}:6 错误 机关信息文件 /dev/zero 在项目文件夹 \\S+ 之外，不予读取；请把它放进项目文件夹$`, 'm'),
+  },
+  {
+    name: 'a profile linked from outside the project',
+    setup: (dir) => {
+      const outside = tempDir('outside');
+      writeFileSync(join(outside, 'org.yaml'), readFileSync(join(ROOT, 'data/example-county/orgs/dongshan.yaml')));
+      symlinkSync(join(outside, 'org.yaml'), join(dir, 'org.yaml'));
+      writeFileSync(join(dir, 'report.yaml'), withProfile('org.yaml'));
+      return ['check', join(dir, 'report.yaml')];
+    },
+    exit: 2,
+    message: new RegExp(`^report\\.yaml:${lineOf(withProfile('org.yaml'), 'org: ')}:6 错误 机关信息文件 org\\.yaml 是指向项目文件夹 \\S+ 之外的链接（\\S+outside-\\w+/org\\.yaml），不予读取$`, 'm'),
+  },
+  {
+    name: 'a profile outside the project',
+    setup: (dir) => {
+      const outside = tempDir('outside');
+      writeFileSync(join(outside, 'org.yaml'), readFileSync(join(ROOT, 'data/example-county/orgs/dongshan.yaml')));
+      writeFileSync(join(dir, 'report.yaml'), withProfile(join(outside, 'org.yaml')));
+      return ['check', join(dir, 'report.yaml')];
+    },
+    exit: 2,
+    message: /^report\.yaml:\d+:6 错误 机关信息文件 \S+outside-\w+\/org\.yaml 在项目文件夹 \S+ 之外，不予读取/m,
+  },
+  {
+    name: 'a dangling link as the profile',
+    setup: (dir) => (symlinkSync(join(dir, 'nowhere.yaml'), join(dir, 'org.yaml')), writeFileSync(join(dir, 'report.yaml'), withProfile('org.yaml')), ['check', join(dir, 'report.yaml')]),
+    exit: 2,
+    message: /^report\.yaml:\d+:6 错误 机关信息文件 org\.yaml 是一个指向不存在文件的链接$/m,
   },
   {
     name: 'a pipe as the profile',

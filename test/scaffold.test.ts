@@ -11,8 +11,11 @@ const read = (file: string) => parse(readFileSync(file, 'utf8'));
 
 describe('init', () => {
   it('scaffolds every official row with its label, a schema line, and placeholders that check refuses', () => {
-    const file = join(tempDir('init'), '2022.yaml');
-    const result = runCli(['init', file, '--org', join(ROOT, 'data/example-county/orgs/dongshan.yaml')]);
+    // The profile lies inside the new file's project (the temporary folder), where a profile must be.
+    const dir = tempDir('init');
+    const file = join(dir, '2022.yaml');
+    cpSync(join(ROOT, 'data/example-county/orgs/dongshan.yaml'), join(dir, 'dongshan.yaml'));
+    const result = runCli(['init', file, '--org', join(dir, 'dongshan.yaml')], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/report\.schema\.json$/);
@@ -105,7 +108,7 @@ describe('aggregate', () => {
   });
 
   it('sums the members cell by cell into a valid data file, and reports members missing from the profile\'s list', () => {
-    const dir = join(tempDir('agg'), 'county');
+    const dir = join(tempDir('agg'), 'data', 'county');
     cpSync(join(ROOT, 'data/example-county'), dir, { recursive: true });
     const profile = join(dir, 'orgs', 'county.yaml');
     writeFileSync(profile, readFileSync(profile, 'utf8').replace('members: [dongshan, xishan, nanhu]', 'members: [dongshan, xishan, nanhu, beiling]'));
