@@ -258,6 +258,19 @@ const CASES: Case[] = [
     message: /^错误 写入 \S*file\/2021\.docx 失败：路径中的某一段是文件而不是文件夹，请检查路径，或移走同名的文件/m,
   },
   {
+    name: 'an output folder in /proc, where no folder can be made',
+    setup: () => ['build', join(ROOT, 'data/2021.yaml'), '-o', '/proc/report-gen-test/out'],
+    exit: 2,
+    message: /^错误 创建文件夹 \S*proc\/report-gen-test 失败：这个位置不能创建文件或文件夹（如 \/proc、\/sys 这类系统文件夹），请换一个普通的文件夹（如用 -o 指定输出目录）$/m,
+  },
+  {
+    // Node's recursive mkdir retries such a folder forever.
+    name: 'a new data file in /proc',
+    setup: () => ['init', '/proc/report-gen-test/a/2022.yaml'],
+    exit: 2,
+    message: /^错误 创建文件夹 \S*proc\/report-gen-test 失败：这个位置不能创建文件或文件夹/m,
+  },
+  {
     name: 'an output folder name of 300 bytes',
     setup: (dir) => ['build', join(ROOT, 'data/2021.yaml'), '-o', join(dir, '目'.repeat(100))],
     exit: 2,
@@ -286,6 +299,20 @@ describe.each(CASES)('$name', (c) => {
   it('writes nothing', () => {
     if (args[0] === 'build') expect(result.stdout).toBe('');
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
+
+describe('an output folder that cannot be made', () => {
+  it('fails once, before any report of a batch is rendered', () => {
+    const dir = tempDir('hostile');
+    for (const name of ['a', 'b']) {
+      mkdirSync(join(dir, 'data', name), { recursive: true });
+      writeFileSync(join(dir, 'data', name, '2021.yaml'), EXAMPLE);
+    }
+    const result = runCli(['build', join(dir, 'data'), '-o', '/proc/report-gen-test/out'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^错误 创建文件夹 \S*proc\/report-gen-test 失败：这个位置不能创建文件或文件夹/)]);
   });
 });
 
@@ -319,6 +346,17 @@ describe('a read-only output folder', () => {
       const result = runCli(['build', join(ROOT, 'data/2021.yaml'), '-o', mount], { cwd: dir });
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(/^错误 (打开|写入) \S*ro\/2021\.(docx|pdf) 失败：所在磁盘是只读的，请换一个可写入的文件夹/m);
+      // A folder to be made on the read-only disk is not taken for a missing one, whichever command makes it.
+      const readOnly = /^错误 创建文件夹 \S*ro\/new 失败：所在磁盘是只读的，请换一个可写入的文件夹/m;
+      for (const args of [
+        ['build', join(ROOT, 'data/2021.yaml'), '-o', join(mount, 'new', 'out')],
+        ['init', join(mount, 'new', 'a', '2022.yaml')],
+        ['sheet', join(ROOT, 'data/2021.yaml'), '-o', join(mount, 'new', 'sheets')],
+      ]) {
+        const made = runCli(args, { cwd: dir });
+        expect(made.code, `${args[0]}: ${made.stderr}`).toBe(2);
+        expect(`${made.stdout}${made.stderr}`, args[0]).toMatch(readOnly);
+      }
     } finally {
       execFileSync('umount', [mount]);
     }
