@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { narrativeToMarkup } from '../src/templating/narrative.js';
 import { checkFile } from '../src/check/check-report.js';
 import { FIELDS_2021 } from '../src/formats/national-2021/fields.js';
 import { ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
@@ -55,6 +56,21 @@ describe('init', () => {
     expect(next.text.overview).not.toContain('612');
     // The carried-over figures satisfy the cross-year rules.
     expect(checkFile(file).findings.filter((f) => f.rule === 'R5' || f.rule === 'R8')).toEqual([]);
+  });
+
+  it('--from carries over sub-headings typed without a space or with their number, as build reads them', () => {
+    const dir = tempDir('init');
+    const last = readFileSync(join(ROOT, 'data/2021.yaml'), 'utf8').replace('    ## 主动公开', '    ##（一）主动公开').replace('    ## 依申请公开', '    ##依申请公开');
+    expect(last).toContain('##（一）主动公开');
+    expect(last).toContain('##依申请公开');
+    writeFileSync(join(dir, '2021.yaml'), last);
+    const file = join(dir, '2022.yaml');
+    expect(runCli(['init', file, '--from', join(dir, '2021.yaml')]).code).toBe(0);
+    const headings = (text: string) => [...text.matchAll(/^\s*## (.+)$/gm)].map((m) => m[1]);
+    // The headings the build prints for last year's overview: the <h3> of its markup.
+    const printed = [...narrativeToMarkup(read(join(dir, '2021.yaml')).text.overview).matchAll(/<h3>(.+?)<\/h3>/g)].map((m) => m[1]);
+    expect(printed.slice(0, 2)).toEqual(['主动公开', '依申请公开']);
+    expect(headings(read(file).text.overview)).toEqual(printed);
   });
 
   it('--from a 2020 file starts 2021\'s 现行有效件数 at 2020\'s 对外公开总数量', () => {
