@@ -77,7 +77,7 @@ describe('editInPlace', () => {
 
 describe('aggregate --update, --year', () => {
   const county = () => {
-    const dir = join(tempDir('agg-update'), 'county');
+    const dir = join(tempDir('agg-update'), 'data', 'county');
     cpSync(join(ROOT, 'data/example-county'), dir, { recursive: true });
     return dir;
   };

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { checkFile } from '../src/check/check-report.js';
 import { positionOf, ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
 
+/** The 统计表 of 信丰县2017 (seed 001) as published, which data/xinfeng/2017.yaml corrects. */
+const PUBLISHED = 'test/corpus/bad/l1-l8-xinfeng-as-published.yaml';
+
 const json = (args: string[]) => {
   const result = runCli(['check', '--json', ...args]);
   return { code: result.code, report: JSON.parse(result.stdout), stderr: result.stderr };
@@ -19,20 +22,22 @@ describe('the examples', () => {
     expect(rules).toEqual(['X0']); // only 2020 lacks a previous year
   });
 
-  it('seed 001 gets exactly the findings it deserves: its channel sum and its 办结/答复 gaps', () => {
-    const { code, report } = json(['data/xinfeng/2017.yaml']);
+  it('seed 001 as published gets exactly the findings it deserves: its channel sum and its 办结/答复 gaps', () => {
+    const { code, report } = json([PUBLISHED]);
     expect(code).toBe(0);
     const findings = report.files[0].findings.filter((f: { severity: string }) => f.severity !== 'info');
     expect(findings.map((f: { rule: string; severity: string }) => `${f.severity} ${f.rule}`)).toEqual(['warning L1', 'warning L8', 'warning L8']);
     expect(report.summary).toEqual({ files: 1, errors: 0, warnings: 3, info: 4 }); // X0 and three L9 (sums left blank, computed)
+    // The example corrects them, and keeps the notices.
+    expect(json(['data/xinfeng/2017.yaml']).report.summary).toEqual({ files: 1, errors: 0, warnings: 0, info: 4 });
   });
 
   it('--strict turns warnings into errors, for check and for build', () => {
-    expect(runCli(['check', '--strict', 'data/xinfeng/2017.yaml']).code).toBe(1);
+    expect(runCli(['check', '--strict', PUBLISHED]).code).toBe(1);
     const out = tempDir('strict');
-    const build = runCli(['build', '--strict', 'data/xinfeng/2017.yaml', '-o', out]);
+    const build = runCli(['build', '--strict', PUBLISHED, '-o', out]);
     expect(build.code).toBe(1);
-    expect(build.stderr).toMatch(/^data\/xinfeng\/2017\.yaml:\d+:\d+ 错误 L1 /m);
+    expect(build.stderr).toMatch(/^test\/corpus\/bad\/l1-l8-xinfeng-as-published\.yaml:\d+:\d+ 错误 L1 /m);
     expect(build.stdout).toBe('');
   });
 });

@@ -89,7 +89,7 @@ describe('check --fix', () => {
 
 describe('A2: the county against its members', () => {
   it('names each cell of the county that differs from the members’ sum', () => {
-    const dir = tempDir('county');
+    const dir = join(tempDir('county'), 'data', 'example-county');
     cpSync(join(ROOT, 'data/example-county'), dir, { recursive: true });
     const member = join(dir, 'dongshan', '2021.yaml');
     const text = readFileSync(member, 'utf8');
@@ -106,7 +106,7 @@ describe('A2: the county against its members', () => {
 
   it('is silent when the county equals the sum, and says so when a member has no file', () => {
     expect(json(['data/example-county/county/2021.yaml']).report.files[0]!.findings.filter((f) => f.rule === 'A2')).toEqual([]);
-    const dir = tempDir('county');
+    const dir = join(tempDir('county'), 'data', 'example-county');
     cpSync(join(ROOT, 'data/example-county'), dir, { recursive: true });
     writeFileSync(join(dir, 'nanhu', '2021.yaml'), '');
     const { report } = json([join(dir, 'county', '2021.yaml')]);

@@ -62,7 +62,37 @@ const CASES: Case[] = [
     name: 'a device as the profile',
     setup: (dir) => (writeFileSync(join(dir, 'report.yaml'), withProfile('/dev/zero')), ['check', join(dir, 'report.yaml')]),
     exit: 2,
-    message: /^错误 机关信息文件 \S*dev\/zero 不是普通文件/m,
+    // A device lies outside every project, and is refused before it is looked at.
+    message: new RegExp(`^report\\.yaml:${lineOf(withProfile('/dev/zero'), 'org: ')}:6 错误 机关信息文件 /dev/zero 在项目文件夹 \\S+ 之外，不予读取；请把它放进项目文件夹$`, 'm'),
+  },
+  {
+    name: 'a profile linked from outside the project',
+    setup: (dir) => {
+      const outside = tempDir('outside');
+      writeFileSync(join(outside, 'org.yaml'), readFileSync(join(ROOT, 'data/example-county/orgs/dongshan.yaml')));
+      symlinkSync(join(outside, 'org.yaml'), join(dir, 'org.yaml'));
+      writeFileSync(join(dir, 'report.yaml'), withProfile('org.yaml'));
+      return ['check', join(dir, 'report.yaml')];
+    },
+    exit: 2,
+    message: new RegExp(`^report\\.yaml:${lineOf(withProfile('org.yaml'), 'org: ')}:6 错误 机关信息文件 org\\.yaml 是指向项目文件夹 \\S+ 之外的链接（\\S+outside-\\w+/org\\.yaml），不予读取$`, 'm'),
+  },
+  {
+    name: 'a profile outside the project',
+    setup: (dir) => {
+      const outside = tempDir('outside');
+      writeFileSync(join(outside, 'org.yaml'), readFileSync(join(ROOT, 'data/example-county/orgs/dongshan.yaml')));
+      writeFileSync(join(dir, 'report.yaml'), withProfile(join(outside, 'org.yaml')));
+      return ['check', join(dir, 'report.yaml')];
+    },
+    exit: 2,
+    message: /^report\.yaml:\d+:6 错误 机关信息文件 \S+outside-\w+\/org\.yaml 在项目文件夹 \S+ 之外，不予读取/m,
+  },
+  {
+    name: 'a dangling link as the profile',
+    setup: (dir) => (symlinkSync(join(dir, 'nowhere.yaml'), join(dir, 'org.yaml')), writeFileSync(join(dir, 'report.yaml'), withProfile('org.yaml')), ['check', join(dir, 'report.yaml')]),
+    exit: 2,
+    message: /^report\.yaml:\d+:6 错误 机关信息文件 org\.yaml 是一个指向不存在文件的链接$/m,
   },
   {
     name: 'a pipe as the profile',
@@ -228,6 +258,19 @@ const CASES: Case[] = [
     message: /^错误 写入 \S*file\/2021\.docx 失败：路径中的某一段是文件而不是文件夹，请检查路径，或移走同名的文件/m,
   },
   {
+    name: 'an output folder in /proc, where no folder can be made',
+    setup: () => ['build', join(ROOT, 'data/2021.yaml'), '-o', '/proc/report-gen-test/out'],
+    exit: 2,
+    message: /^错误 创建文件夹 \S*proc\/report-gen-test 失败：这个位置不能创建文件或文件夹（如 \/proc、\/sys 这类系统文件夹），请换一个普通的文件夹（如用 -o 指定输出目录）$/m,
+  },
+  {
+    // Node's recursive mkdir retries such a folder forever.
+    name: 'a new data file in /proc',
+    setup: () => ['init', '/proc/report-gen-test/a/2022.yaml'],
+    exit: 2,
+    message: /^错误 创建文件夹 \S*proc\/report-gen-test 失败：这个位置不能创建文件或文件夹/m,
+  },
+  {
     name: 'an output folder name of 300 bytes',
     setup: (dir) => ['build', join(ROOT, 'data/2021.yaml'), '-o', join(dir, '目'.repeat(100))],
     exit: 2,
@@ -256,6 +299,20 @@ describe.each(CASES)('$name', (c) => {
   it('writes nothing', () => {
     if (args[0] === 'build') expect(result.stdout).toBe('');
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
+
+describe('an output folder that cannot be made', () => {
+  it('fails once, before any report of a batch is rendered', () => {
+    const dir = tempDir('hostile');
+    for (const name of ['a', 'b']) {
+      mkdirSync(join(dir, 'data', name), { recursive: true });
+      writeFileSync(join(dir, 'data', name, '2021.yaml'), EXAMPLE);
+    }
+    const result = runCli(['build', join(dir, 'data'), '-o', '/proc/report-gen-test/out'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^错误 创建文件夹 \S*proc\/report-gen-test 失败：这个位置不能创建文件或文件夹/)]);
   });
 });
 
@@ -289,6 +346,17 @@ describe('a read-only output folder', () => {
       const result = runCli(['build', join(ROOT, 'data/2021.yaml'), '-o', mount], { cwd: dir });
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(/^错误 (打开|写入) \S*ro\/2021\.(docx|pdf) 失败：所在磁盘是只读的，请换一个可写入的文件夹/m);
+      // A folder to be made on the read-only disk is not taken for a missing one, whichever command makes it.
+      const readOnly = /^错误 创建文件夹 \S*ro\/new 失败：所在磁盘是只读的，请换一个可写入的文件夹/m;
+      for (const args of [
+        ['build', join(ROOT, 'data/2021.yaml'), '-o', join(mount, 'new', 'out')],
+        ['init', join(mount, 'new', 'a', '2022.yaml')],
+        ['sheet', join(ROOT, 'data/2021.yaml'), '-o', join(mount, 'new', 'sheets')],
+      ]) {
+        const made = runCli(args, { cwd: dir });
+        expect(made.code, `${args[0]}: ${made.stderr}`).toBe(2);
+        expect(`${made.stdout}${made.stderr}`, args[0]).toMatch(readOnly);
+      }
     } finally {
       execFileSync('umount', [mount]);
     }

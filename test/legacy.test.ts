@@ -11,6 +11,8 @@ import { buildInto, ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
 
 const XINFENG = 'data/xinfeng/2017.yaml';
 const DONGFENG = 'data/dongfeng/2011.yaml';
+/** The 统计表 of 信丰县2017 as published, which the example corrects (test/corpus/make-corpus.mjs). */
+const PUBLISHED = 'test/corpus/bad/l1-l8-xinfeng-as-published.yaml';
 const TABLE_SIZE = 12;
 
 describe('信丰县2017 (seed 001): the 统计表', () => {
@@ -18,12 +20,20 @@ describe('信丰县2017 (seed 001): the 统计表', () => {
   const words = pdfWordList(built.pdf);
   const table = docxTables(readFileSync(built.docx))[0]!;
 
+  it('builds the example, whose 统计表 is consistent, without a warning', () => {
+    expect(built.result.stderr.trim().split('\n').filter((line) => !line.includes(' 提示 '))).toEqual([]);
+  });
+
   it('prints the inconsistencies of the published figures as warnings and still builds', () => {
-    const warnings = built.result.stderr.trim().split('\n').filter((line) => !line.includes(' 提示 '));
+    const out = tempDir('published');
+    const result = runCli(['build', PUBLISHED, '-o', out, '--to', 'html']);
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.trim().split('\n').filter((line) => !line.includes(' 提示 '));
     expect(warnings.map((w) => /警告 (L\d)/.exec(w)?.[1])).toEqual(['L1', 'L8', 'L8']);
-    expect(warnings[0]).toMatch(/^data\/xinfeng\/2017\.yaml:\d+:\d+ 警告 L1 统计表「（一）收到申请数」填写 3，但其分项之和为 0（1\.当面申请数 0 \+ 2\.传真申请数 0 \+ 3\.网络申请数 0 \+ 4\.信函申请数 0）$/);
+    expect(warnings[0]).toMatch(/^test\/corpus\/bad\/l1-l8-xinfeng-as-published\.yaml:\d+:\d+ 警告 L1 统计表「（一）收到申请数」填写 3，但其分项之和为 0（1\.当面申请数 0 \+ 2\.传真申请数 0 \+ 3\.网络申请数 0 \+ 4\.信函申请数 0）$/);
     expect(warnings[1]).toContain('「（二）申请办结数」0 少于「（一）收到申请数」3');
     expect(warnings[2]).toContain('「（三）申请答复数」0 少于「（一）收到申请数」3');
+    expect(result.stdout).toMatch(/^已生成 \S+l1-l8-xinfeng-as-published\.html$/m);
   });
 
   it('has every row in the DOCX, in order, with label, unit and indentation level', () => {
@@ -71,7 +81,8 @@ describe('信丰县2017 (seed 001): the 统计表', () => {
     const prepared = prepareReport(file);
     expect(prepared.findings.filter((f) => f.rule === 'L1')).toEqual([]);
     const cells = prepared.document.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells) : []));
-    expect(cells.find((c) => c.dataPath === 'statistics.requests.received.total')!.lines).toEqual(['0']);
+    // 0 + 0 + 3 + 0 from the four channels.
+    expect(cells.find((c) => c.dataPath === 'statistics.requests.received.total')!.lines).toEqual(['3']);
   });
 
   it('prints the 统计表 as 附件 on a new page after the 落款, and the 版记 at the foot of the last page', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { narrativeToMarkup } from '../src/templating/narrative.js';
 import { checkFile } from '../src/check/check-report.js';
 import { FIELDS_2021 } from '../src/formats/national-2021/fields.js';
 import { ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
@@ -11,8 +12,11 @@ const read = (file: string) => parse(readFileSync(file, 'utf8'));
 
 describe('init', () => {
   it('scaffolds every official row with its label, a schema line, and placeholders that check refuses', () => {
-    const file = join(tempDir('init'), '2022.yaml');
-    const result = runCli(['init', file, '--org', join(ROOT, 'data/example-county/orgs/dongshan.yaml')]);
+    // The profile lies inside the new file's project (the temporary folder), where a profile must be.
+    const dir = tempDir('init');
+    const file = join(dir, '2022.yaml');
+    cpSync(join(ROOT, 'data/example-county/orgs/dongshan.yaml'), join(dir, 'dongshan.yaml'));
+    const result = runCli(['init', file, '--org', join(dir, 'dongshan.yaml')], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/report\.schema\.json$/);
@@ -52,6 +56,21 @@ describe('init', () => {
     expect(next.text.overview).not.toContain('612');
     // The carried-over figures satisfy the cross-year rules.
     expect(checkFile(file).findings.filter((f) => f.rule === 'R5' || f.rule === 'R8')).toEqual([]);
+  });
+
+  it('--from carries over sub-headings typed without a space or with their number, as build reads them', () => {
+    const dir = tempDir('init');
+    const last = readFileSync(join(ROOT, 'data/2021.yaml'), 'utf8').replace('    ## 主动公开', '    ##（一）主动公开').replace('    ## 依申请公开', '    ##依申请公开');
+    expect(last).toContain('##（一）主动公开');
+    expect(last).toContain('##依申请公开');
+    writeFileSync(join(dir, '2021.yaml'), last);
+    const file = join(dir, '2022.yaml');
+    expect(runCli(['init', file, '--from', join(dir, '2021.yaml')]).code).toBe(0);
+    const headings = (text: string) => [...text.matchAll(/^\s*## (.+)$/gm)].map((m) => m[1]);
+    // The headings the build prints for last year's overview: the <h3> of its markup.
+    const printed = [...narrativeToMarkup(read(join(dir, '2021.yaml')).text.overview).matchAll(/<h3>(.+?)<\/h3>/g)].map((m) => m[1]);
+    expect(printed.slice(0, 2)).toEqual(['主动公开', '依申请公开']);
+    expect(headings(read(file).text.overview)).toEqual(printed);
   });
 
   it('--from a 2020 file starts 2021\'s 现行有效件数 at 2020\'s 对外公开总数量', () => {
@@ -105,7 +124,7 @@ describe('aggregate', () => {
   });
 
   it('sums the members cell by cell into a valid data file, and reports members missing from the profile\'s list', () => {
-    const dir = join(tempDir('agg'), 'county');
+    const dir = join(tempDir('agg'), 'data', 'county');
     cpSync(join(ROOT, 'data/example-county'), dir, { recursive: true });
     const profile = join(dir, 'orgs', 'county.yaml');
     writeFileSync(profile, readFileSync(profile, 'utf8').replace('members: [dongshan, xishan, nanhu]', 'members: [dongshan, xishan, nanhu, beiling]'));

@@ -86,7 +86,7 @@ describe('workbooks in LibreOffice', async () => {
   }
 
   // The example county, summed into a new county file with its workbook.
-  const county = join(dir, 'county');
+  const county = join(dir, 'data', 'county'); // in a data/ folder, whose project holds orgs/
   cpSync(join(ROOT, 'data/example-county'), county, { recursive: true });
   const summed = aggregateMembers({ members: ['dongshan', 'nanhu', 'xishan'].map((m) => join(county, m)), out: join(county, 'sum', '2021.yaml'), org: join(county, 'orgs/county.yaml') });
   const countyReport = checkFile(summed.file, { crossYear: false });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { seededRandom } from '../src/bench/seeded-random.js';
@@ -302,7 +302,9 @@ describe('init --xlsx', () => {
     const dir = tempDir('init');
     const file = join(dir, '2022.yaml');
     const xlsx = join(dir, 'blank.xlsx');
-    const result = await runInProcess(() => runInit(file, { org: join(ROOT, 'data/example-county/orgs/dongshan.yaml'), xlsx }));
+    // A profile is read only from inside the data file's project: here its own folder.
+    cpSync(join(ROOT, 'data/example-county/orgs/dongshan.yaml'), join(dir, 'dongshan.yaml'));
+    const result = await runInProcess(() => runInit(file, { org: join(dir, 'dongshan.yaml'), xlsx }));
     expect(result.code, result.stderr).toBe(0);
     const sheet = (await loadWorkbook(xlsx)).getWorksheet('表三')!;
     expect(String(sheet.getCell('A2').value)).toMatch(/东山.*2022年/);

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { findDataFiles } from '../batch/find-data-files.js';
 import type { BuildOutcome, BuildTask } from '../batch/build-task.js';
+import { tryFolder } from '../output/make-folders.js';
 import { refuseOutputCollisions } from '../output/output-collisions.js';
 import { displayPath } from '../output/output-paths.js';
 import { OUTPUT_KINDS, type OutputKind } from '../pipeline/output-kind.js';
@@ -48,6 +49,8 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
       );
     tasks = discover();
     if (tasks.length === 0) throw new ReportError([errorFinding('OPTION', `没有找到数据文件：${paths.join('、')}`)], EXIT.unusableInput);
+    // An output folder that cannot be made fails once, before any report is rendered.
+    tryFolder(options.outDir);
   } catch (error) {
     return reportFailure(error);
   }

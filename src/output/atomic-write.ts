@@ -1,9 +1,10 @@
 /** Writes files so that a reader never sees a half-written one: temp file in the same folder, then rename. */
-import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makeFolders } from './make-folders.js';
 
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolders(dirname(path));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, data);
@@ -16,7 +17,7 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
 
 /** Like writeFileAtomic, but never replaces an existing file, even one created a moment ago by someone else. */
 export function writeNewFileAtomic(path: string, data: Uint8Array | string): boolean {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolders(dirname(path));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, data);

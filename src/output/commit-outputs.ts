@@ -5,9 +5,10 @@
  * an earlier version, that version is put back, and folders made for this run are removed when empty.
  */
 import { describeSystemError, isKnownSystemError } from '../report-error/system-error.js';
-import { linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { EXIT, errorFinding, ReportError } from '../report-error/finding.js';
+import { makeFolders, pathExists } from './make-folders.js';
 import { displayPath } from './output-paths.js';
 
 export interface OutputFile {
@@ -33,7 +34,8 @@ export function commitOutputs(files: readonly OutputFile[]): void {
       current = file.path;
       if (isFolder(file.path)) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       action = '创建文件夹';
-      makeFolder(dirname(resolve(file.path)), madeFolders, (folder) => (current = folder));
+      current = dirname(resolve(file.path));
+      makeFolders(current, madeFolders);
       action = '写入';
       current = file.path;
       const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
@@ -42,7 +44,7 @@ export function commitOutputs(files: readonly OutputFile[]): void {
     }
     for (const entry of staged) {
       current = entry.path;
-      if (exists(entry.path)) {
+      if (pathExists(entry.path)) {
         entry.backup = `${entry.temp.slice(0, -4)}.old`;
         rmSync(entry.backup, { force: true });
         linkSync(entry.path, entry.backup);
@@ -52,7 +54,9 @@ export function commitOutputs(files: readonly OutputFile[]): void {
     }
   } catch (error) {
     takeBack(staged, madeFolders);
-    throw writeFailure(action, current, error);
+    // A folder that cannot be made is named itself, not the first missing folder above it.
+    const failed = (error as { syscall?: string; path?: string }).syscall === 'mkdir' ? ((error as { path?: string }).path ?? current) : current;
+    throw writeFailure(action, failed, error);
   }
   for (const entry of staged) if (entry.backup) rmSync(entry.backup, { force: true });
 }
@@ -63,7 +67,7 @@ function writeStaged(temp: string, data: Uint8Array | string): void {
     writeFileSync(temp, data);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dirname(temp), { recursive: true });
+    makeFolders(dirname(temp));
     writeFileSync(temp, data);
   }
 }
@@ -83,24 +87,6 @@ function writeFailure(action: string, path: string, error: unknown): unknown {
     [errorFinding('OUTPUT', `${describeSystemError(error, displayPath(path), action)}（${error.code}）。本报告在这次运行中写出的文件都已撤回`)],
     EXIT.unusableInput,
   );
-}
-
-/** mkdir -p that remembers which folders it made, outermost first. */
-function makeFolder(folder: string, made: string[], making: (folder: string) => void): void {
-  if (exists(folder)) return;
-  makeFolder(dirname(folder), made, making);
-  making(folder);
-  mkdirSync(folder);
-  made.push(folder);
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function isFolder(path: string): boolean {

@@ -31,6 +31,7 @@ const SYSTEM_ERRORS: Record<string, SystemErrorText> = {
   EINVAL: { reason: '路径或文件不合法', remedy: '请检查路径' },
   EAGAIN: { reason: '暂时无法读写', remedy: '请稍后重试' },
   EXDEV: { reason: '不能跨磁盘移动文件', remedy: '请把输出目录放在同一磁盘上' },
+  ENOTSUP: { reason: '这个位置不能创建文件或文件夹（如 /proc、/sys 这类系统文件夹）', remedy: '请换一个普通的文件夹（如用 -o 指定输出目录）' },
 };
 
 export interface SystemError {

@@ -11,6 +11,7 @@ import { FORMATS, formatForYear } from '../formats/registry.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { writeNewFileAtomic } from '../output/atomic-write.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
+import { subHeadingOf } from '../templating/narrative.js';
 import { dataFileText } from './data-file-text.js';
 
 export interface InitOptions {
@@ -91,9 +92,10 @@ function carriedOver(previous: CheckedReport, edition: string): Map<string, unkn
   return values;
 }
 
+/** Last year's sub-headings, read as the build reads them (templating/narrative.ts). */
 function headingsOf(previous: CheckedReport): Map<string, string[]> {
   const text = (previous.data.text ?? {}) as Record<string, string>;
   return new Map(
-    Object.entries(text).map(([key, value]) => [key, [...value.matchAll(/^\s*##\s+(.+)$/gm)].map((m) => m[1]!.trim())]),
+    Object.entries(text).map(([key, value]) => [key, value.split(/\r?\n/).map(subHeadingOf).filter((h): h is string => Boolean(h))]),
   );
 }

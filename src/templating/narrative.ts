@@ -78,6 +78,15 @@ const TYPED_SUBHEADING_NUMBER = /^(?:[（(][一二三四五六七八九十]+[）
 /** A numbered item (「1.」「2、」「（1）」) at the start of a line begins its own paragraph; 「1.5万元」 does not. */
 const NUMBERED_ITEM = /^[\s\u3000]*(?:[0-9０-９]{1,2}[.．、](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)])/;
 
+/**
+ * The sub-heading a narrative line sets, as printed (without `##` and without a typed number), or undefined for
+ * any other line. Build and `init --from` read sub-headings by this one rule.
+ */
+export function subHeadingOf(line: string): string | undefined {
+  const heading = HEADING.exec(line);
+  return heading ? heading[1]!.trim().replace(TYPED_SUBHEADING_NUMBER, '') : undefined;
+}
+
 /** Plain narrative text → markup of <h3> and <p> elements. */
 export function narrativeToMarkup(text: string): string {
   const parts: string[] = [];
@@ -88,10 +97,10 @@ export function narrativeToMarkup(text: string): string {
     paragraph = [];
   };
   for (const line of text.split(/\r?\n/)) {
-    const heading = HEADING.exec(line);
-    if (heading) {
+    const heading = subHeadingOf(line);
+    if (heading !== undefined) {
       flush();
-      parts.push(`<h3>${escapeMarkup(heading[1]!.trim().replace(TYPED_SUBHEADING_NUMBER, ''))}</h3>`);
+      parts.push(`<h3>${escapeMarkup(heading)}</h3>`);
     } else if (!line.trim()) {
       flush();
     } else {

@@ -38,15 +38,18 @@ function sub(text, from, to) {
 /** Applies [from, to] edits in order. */
 const edits = (text, pairs) => pairs.reduce((t, [from, to]) => sub(t, from, to), text);
 
-const XINFENG_NOTE = 'data/xinfeng/2017.yaml with 收到申请数 total 3 → 0 (removes its own L1 and two L8), and 收到…3件 → 0件 in the text (T1)';
+const XINFENG_NOTE = 'data/xinfeng/2017.yaml with no application: 收到申请数 3 → 0 (网络 3 → 0), 办结 and 答复 3 → 0, and 收到…3件 → 0件 in the text (T1)';
 const BASES = {
   n21: { file: 'data/2021.yaml', text: read('data/2021.yaml') },
   n19: { file: 'data/2020.yaml', text: read('data/2020.yaml') },
-  // The 信丰县 example keeps its typed totals but without its three published inconsistencies.
+  // The 信丰县 example with its typed totals, and no application at all.
   xf: {
     file: XINFENG_NOTE,
     text: edits(read('data/xinfeng/2017.yaml'), [
-      ['received: { total: 3, ', 'received: { total: 0, '],
+      ['received: { total: 3, in_person: 0, fax: 0, online: 3, ', 'received: { total: 0, in_person: 0, fax: 0, online: 0, '],
+      ['completed: { total: 3, on_time: 3, ', 'completed: { total: 0, on_time: 0, '],
+      ['      total: 3\n      already_public: 0', '      total: 0\n      already_public: 0'],
+      ['      agreed: 3 ', '      agreed: 0 '],
       ['公开事项3件。', '公开事项0件。'],
     ]),
   },
@@ -283,6 +286,14 @@ const CASES = [
   ['l8-answered-above-received', 'xf', '统计表 （三）申请答复数 1 with no application received', 0, [
     ['      total: 0\n      already_public: 0', '      ⟦L8⟧total: 1\n      already_public: 0'],
     ['      agreed: 0 ', '      agreed: 1 '],
+  ]],
+  // The published 统计表 of 信丰县2017 (seed 001), which data/xinfeng/2017.yaml corrects: 收到申请数 3 with every
+  // channel, 办结 and 答复 0, as the narrative's 3件 — one L1 and two L8, nothing else.
+  ['l1-l8-xinfeng-as-published', 'xf', '统计表 三、依申请公开情况 as published: 收到申请数 3, every channel, 办结数 and 答复数 0', 0, [
+    ['received: { total: 0, ', 'received: { total: ⟦L1⟧3, '],
+    ['completed: { total: 0, on_time: 0, extended: 0 }', 'completed: ⟦L8⟧{ total: 0, on_time: 0, extended: 0 }'],
+    ['      total: 0\n      already_public: 0', '      ⟦L8⟧total: 0\n      already_public: 0'],
+    ['公开事项0件。', '公开事项3件。'],
   ]],
   ['n1-legacy-complaints', 'xf', '统计表 六、举报投诉数量 typed -1', 1, [['complaints: 0', 'complaints: ⟦N1⟧-1']]],
   ['schema-legacy-fees-word', 'xf', '统计表 七、依申请公开信息收取的费用 typed 免费', 2, [['  fees: 0   ', '  fees: ⟦SCHEMA⟧免费   ']]],
