@@ -25,6 +25,7 @@ import { withArchiveLock } from './archive-lock.js';
 import { folderName, insideArchive } from './folder-name.js';
 import { INDEX, INDEX_SIGNATURE, MANIFEST, MANIFEST_FORMAT, MANIFEST_SIGNATURE, manifestBytes, REPORT_PDF, sha256Hex, type Manifest, type VersionIndex } from './manifest.js';
 import { verifyReportFolder } from './verify-archive.js';
+import { makeFolders } from '../output/make-folders.js';
 
 export interface Successor {
   certificate: pkijs.Certificate;
@@ -62,7 +63,7 @@ export async function archiveReport(prepared: PreparedReport, options: ArchiveOp
   if (options.successor?.fingerprint === identity.fingerprint) refuse('--rotate-signer 给出的是现在的签章证书；应给出接替的新证书', EXIT.unusableInput);
 
   const reportDir = insideArchive(options.archiveDir, folderName(org), String(year));
-  mkdirSync(reportDir, { recursive: true });
+  makeFolders(reportDir);
   return withArchiveLock(reportDir, async () => {
     removeLeftovers(reportDir);
     const state = await verifyReportFolder(reportDir);
