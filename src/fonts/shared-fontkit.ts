@@ -1,6 +1,6 @@
 /**
  * One fontkit for the font registry and for pdfkit. pdfkit loads fontkit's CommonJS build and parses every face
- * anew for every document (libraries.md §1.7). Before pdfkit loads, its fontkit is replaced in the module cache
+ * anew for every document (libraries.md §1.1). Before pdfkit loads, its fontkit is replaced in the module cache
  * by one whose `create` returns the face already parsed from the same buffer, so each face file is parsed once
  * per process and shared by the glyph checks and every PDF. Shaping results are kept across documents too:
  * pdfmake measures every Chinese character as a word of its own, and shaping dominates its layout time. What a

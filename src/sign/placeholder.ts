@@ -1,7 +1,7 @@
 /**
  * A signature field added to pdfmake's pdfkit document before it is written: the signature dictionary with
  * ByteRange and Contents placeholders, and a widget that keeps PDF/A-1b valid (print flag and a non-empty
- * appearance stream, which @signpdf's pdfkit placeholder lacks; libraries.md §8.3).
+ * appearance stream, which @signpdf's pdfkit placeholder lacks; libraries.md §2.2).
  */
 import { ANNOTATION_FLAGS, DEFAULT_BYTE_RANGE_PLACEHOLDER, SIG_FLAGS, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 
