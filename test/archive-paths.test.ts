@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { folderName, insideArchive } from '../src/archive/folder-name.js';
 import { runCli, tempDir, variantOf } from './helpers/cli.js';
 import { PASSPHRASE, rsaCertificate } from './helpers/certificates.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('openssl');
 
 const HOSTILE = ['..', '.', '/', '/etc/passwd', 'a/../../b', '..\\..\\windows', '\u0000', 'a\u0000b', 'CON', 'nul', 'Com1.txt', 'LPT9', ' .. ', '长'.repeat(200), 'x'.repeat(200)];
 

@@ -5,6 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
 import { readDocxPart } from './readers/docx.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdfinfo');
 
 function build(env: Record<string, string> = {}) {
   const dir = tempDir('determinism');

@@ -8,6 +8,9 @@ import type { Block, ReportDocument, TableRow } from '../src/model/document.js';
 import { moduleUrl, projectPath, runScript, tempDir } from './helpers/cli.js';
 import { pdfWordList, type PdfWord } from './readers/pdf.js';
 import { checkLayout } from './readers/pdf-layout.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdffonts', 'pdfinfo', 'pdftocairo');
 
 /** In a new process: writes the document as a PDF and returns how many times pdfmake laid it out. */
 function writeCountingPasses(document: ReportDocument, pdf: string): number {

@@ -3,7 +3,7 @@
  * TAMPER_SEED to replay) with certificates made by OpenSSL. Every attack must be detected with its own message;
  * where pdfsig can judge a PDF, its verdict must agree.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +11,11 @@ import { PDFDocument } from 'pdf-lib';
 import { seededRandom } from '../src/bench/seeded-random.js';
 import { verifyPath, type VerifiedItem } from '../src/archive/verify-archive.js';
 import { parseCertificate } from '../src/sign/certificate-chain.js';
-import { runCli, tempDir } from './helpers/cli.js';
-import { issuedCertificate, PASSPHRASE, rsaCertificate, testCa, type TestCertificate } from './helpers/certificates.js';
+import { runCli, tempDir, type CliResult } from './helpers/cli.js';
+import { issuedCertificate, PASSPHRASE, rsaCertificate, testCa, type TestCa, type TestCertificate } from './helpers/certificates.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('openssl', 'pdfsig', 'pdftotext', 'qpdf');
 
 /**
  * A fixed seed by default, so that CI judges the same flips every run; TAMPER_SEED=random (or a number) explores
@@ -29,9 +32,13 @@ function randomFor(attack: string): (n: number) => number {
 }
 
 const ORG_SUBJECT = '/CN=rsa/O=樟木乡人民政府/C=CN';
-const ca = testCa();
+let ca: TestCa;
 /** With the accepted extended key usage emailProtection, which must not stop it signing. */
-const signer = issuedCertificate(ca, { subject: ORG_SUBJECT, extendedKeyUsage: 'emailProtection' });
+let signer: TestCertificate;
+beforeAll(() => {
+  ca = testCa();
+  signer = issuedCertificate(ca, { subject: ORG_SUBJECT, extendedKeyUsage: 'emailProtection' });
+});
 const NOW = Math.floor(Date.now() / 1000);
 const env = (epoch: number) => ({ REPORT_GEN_P12_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: String(epoch) });
 
@@ -80,10 +87,15 @@ function resign(original: Buffer, certificate: TestCertificate, chain: string | 
 
 describe('a signed PDF under attack', () => {
   const out = tempDir('tamper-pdf');
-  const signed = runCli(['sign', 'data/2021.yaml', '--p12', signer.p12, '-o', out], { env: env(NOW) });
   const file = join(out, '2021.signed.pdf');
-  const pdf = readFileSync(file);
-  const { b, c, derEnd } = gapOf(pdf);
+  let signed: CliResult;
+  let pdf: Buffer;
+  let b: number, c: number, derEnd: number;
+  beforeAll(() => {
+    signed = runCli(['sign', 'data/2021.yaml', '--p12', signer.p12, '-o', out], { env: env(NOW) });
+    pdf = readFileSync(file);
+    ({ b, c, derEnd } = gapOf(pdf));
+  });
   const write = (name: string, bytes: Buffer) => {
     const path = join(out, name);
     writeFileSync(path, bytes);
@@ -215,9 +227,14 @@ describe('a signed PDF under attack', () => {
     expect(failures(await verifyPath(write('ca-name.pdf', bytes))).join()).toContain('签名所带的证书「CN=Xest Root CA, C=CN」不属于签章人的证书链');
   });
 
-  const otherCa = testCa('Other CA');
-  const other = issuedCertificate(otherCa, { subject: ORG_SUBJECT });
-  const lookalike = rsaCertificate(3650, 'rsa', '樟木乡人民政府');
+  let otherCa: TestCa;
+  let other: TestCertificate;
+  let lookalike: TestCertificate;
+  beforeAll(() => {
+    otherCa = testCa('Other CA');
+    other = issuedCertificate(otherCa, { subject: ORG_SUBJECT });
+    lookalike = rsaCertificate(3650, 'rsa', '樟木乡人民政府');
+  });
 
   it('without --trust, says plainly the chain was not anchored, and fails under --strict', () => {
     const plain = runCli(['verify', file]);
@@ -297,7 +314,10 @@ describe('an archive under attack', () => {
   const archive = join(tempDir('tamper-archive'), 'archive');
   const archiveRun = (epoch: number, certificate = signer, extra: string[] = []) =>
     runCli(['archive', 'data/2021.yaml', '--p12', certificate.p12, '--archive-dir', archive, ...extra], { env: env(epoch) });
-  const runs = [archiveRun(NOW), archiveRun(NOW + 60), archiveRun(NOW + 120)];
+  let runs: CliResult[];
+  beforeAll(() => {
+    runs = [archiveRun(NOW), archiveRun(NOW + 60), archiveRun(NOW + 120)];
+  });
   const REPORT = ['樟木乡人民政府', '2021'];
 
   /** Verifies a changed copy of the archive in this process. */
