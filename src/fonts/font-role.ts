@@ -5,5 +5,4 @@ export type FontRole = TextRole | 'latin';
 
 export const FONT_ROLES: readonly FontRole[] = ['title', 'heading', 'subheading', 'body', 'table', 'latin'];
 
-/** Characters set in the Latin face: printable ASCII. */
-export const isLatin = (ch: string): boolean => /^[\x20-\x7e]$/.test(ch);
+export { isLatin } from '../layout/typography.js';

@@ -22,6 +22,9 @@ export const ROLE_STYLES: Record<TextRole, RoleStyle> = {
 /** Latin letters and digits (practice: Times New Roman). */
 export const LATIN_FACE = 'Times New Roman';
 
+/** Characters set in the Latin face, half a character cell wide: printable ASCII. */
+export const isLatin = (ch: string): boolean => /^[\x20-\x7e]$/.test(ch);
+
 /** Page numbers "— N —" in 4号. */
 export const PAGE_NUMBER_SIZE = 14;
 

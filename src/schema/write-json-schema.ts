@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ReportFormat } from '../formats/format.js';
-import { FORMATS } from '../formats/registry.js';
+import { FORMATS, YEAR_RULE } from '../formats/registry.js';
 import type { FieldDef } from '../formats/shared/fields.js';
 import { orgSchema, TEXT_LIKE_PATHS } from '../formats/shared/schema-parts.js';
 import { GROUP_LABELS } from '../scaffold/data-file-text.js';
@@ -95,7 +95,7 @@ const schema = {
   required: ['year'],
   properties: {
     year: common.year,
-    format: { enum: FORMATS.map((f) => f.id), description: common.format.description },
+    format: { enum: FORMATS.map((f) => f.id), description: `${common.format.description}：${YEAR_RULE}` },
   },
   allOf: FORMATS.map((format) => ({ if: applies(format), then: editionSchema(format) })),
 };
