@@ -14,7 +14,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT, testTimeout: 10_000, pool: 'threads', isolate: false } },
+      { extends: true, test: { name: 'unit', include: UNIT, testTimeout: 60_000, pool: 'threads', isolate: false } },
       { extends: true, test: { name: 'cli', include: ['test/**/*.test.ts'], exclude: UNIT } },
     ],
   },
