@@ -11,6 +11,7 @@ import { checkBalance } from '../../src/check/rules/r1-balance.js';
 import { checkRequiredContent } from '../../src/check/rules/required-content.js';
 import { checkNarrativeFigures } from '../../src/check/rules/t1-narrative-figures.js';
 import { checkTypedNumbering } from '../../src/check/rules/typed-numbering.js';
+import { checkLegacyConsistency } from '../../src/formats/legacy/consistency-rules.js';
 import type { Finding } from '../../src/report-error/finding.js';
 import { checkedReport, positionOf, ruleInput } from './helpers/report.js';
 
@@ -119,5 +120,19 @@ describe('the rules, in-process', () => {
   ])('E6: a paragraph typed with 「%s」 is a warning at its number', (sentence, needle) => {
     const { text, findings } = run(checkTypedNumbering, (t) => t.replace(OTHER, `    ${sentence}`));
     expect(findings.map(at)).toEqual([{ rule: 'E6', severity: 'warning', ...positionOf(text, `    ${sentence}`, 4 + sentence.indexOf(needle)) }]);
+  });
+
+  it('L8: a legacy 统计表 whose 办结 and 答复 do not match 收到 is a warning at each (信丰县2017 as published)', () => {
+    const { text, report } = checkedReport('data/xinfeng/2017.yaml');
+    expect(checkLegacyConsistency(ruleInput(report)).map(at)).toEqual([
+      { rule: 'L8', severity: 'warning', ...positionOf(text, '{ total: 0, on_time') },
+      { rule: 'L8', severity: 'warning', ...positionOf(text, 'total: 0', 0, text.slice(0, text.indexOf('    answered:')).split('total: 0').length) },
+    ]);
+  });
+
+  it('L7: a channel above 主动公开政府信息数 is a warning at the channel', () => {
+    const { text, report } = checkedReport('data/xinfeng/2017.yaml', (t) => t.replace('website: 41105,', 'website: 41106,'));
+    const l7 = checkLegacyConsistency(ruleInput(report)).filter((f) => f.rule === 'L7');
+    expect(l7.map(at)).toEqual([{ rule: 'L7', severity: 'warning', ...positionOf(text, '41106') }]);
   });
 });
