@@ -2,12 +2,15 @@
  * Archive folder names never come raw from the data: `..`, `.`, `/`, NUL, reserved Windows names and overlong
  * names become safe folder names, and no resolved path leaves --archive-dir.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { folderName, insideArchive } from '../src/archive/folder-name.js';
 import { runCli, tempDir, variantOf } from './helpers/cli.js';
-import { PASSPHRASE, rsaCertificate } from './helpers/certificates.js';
+import { PASSPHRASE, rsaCertificate, type TestCertificate } from './helpers/certificates.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('openssl');
 
 const HOSTILE = ['..', '.', '/', '/etc/passwd', 'a/../../b', '..\\..\\windows', '\u0000', 'a\u0000b', 'CON', 'nul', 'Com1.txt', 'LPT9', ' .. ', '长'.repeat(200), 'x'.repeat(200)];
 
@@ -35,7 +38,10 @@ describe('folder names', () => {
 });
 
 describe('archive with a hostile organisation name', () => {
-  const certificate = rsaCertificate();
+  let certificate: TestCertificate;
+  beforeAll(() => {
+    certificate = rsaCertificate();
+  });
   const env = { REPORT_GEN_P12_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: String(Math.floor(Date.now() / 1000) + 60) };
 
   it.each(['..', '长'.repeat(200)])('stays inside --archive-dir for org.name %j', (name) => {

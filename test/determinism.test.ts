@@ -1,10 +1,13 @@
 /** The same input gives byte-identical DOCX and PDF, on any time zone; SOURCE_DATE_EPOCH sets the time stamp. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
 import { readDocxPart } from './readers/docx.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdfinfo');
 
 function build(env: Record<string, string> = {}) {
   const dir = tempDir('determinism');
@@ -14,8 +17,12 @@ function build(env: Record<string, string> = {}) {
 }
 
 describe('deterministic output', () => {
-  const first = build({ TZ: 'UTC' });
-  const second = build({ TZ: 'Asia/Shanghai' });
+  let first: ReturnType<typeof build>;
+  let second: ReturnType<typeof build>;
+  beforeAll(() => {
+    first = build({ TZ: 'UTC' });
+    second = build({ TZ: 'Asia/Shanghai' });
+  });
 
   it('builds byte-identical files twice', () => {
     expect(first.docx.equals(second.docx)).toBe(true);

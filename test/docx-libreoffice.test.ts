@@ -5,7 +5,7 @@
  * the 落款, page numbers, no empty page; and an edit made by a LibreOffice Basic macro (a paragraph appended to
  * 一) survives a save as DOCX and takes the body style.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -14,6 +14,9 @@ import { readDocxPart } from './readers/docx.js';
 import { pdfInfo, pdfWordList, type PdfWord } from './readers/pdf.js';
 import { buildInto, ROOT, tempDir } from './helpers/cli.js';
 import { fallbackFonts } from './helpers/layout-corpus-lo.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('soffice', 'qpdf', 'pdftotext', 'pdffonts', 'pdfinfo');
 
 const EXAMPLES = [
   { file: 'data/2020.yaml', national: true, annex: false },
@@ -32,14 +35,20 @@ const profile = join(work, 'profile');
 const soffice = (args: string[]) =>
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], { env, stdio: 'ignore', timeout: 240_000 });
 
-const built = EXAMPLES.map((example) => ({ ...example, ...buildInto(join(ROOT, example.file)) }));
-const docxCopies = built.map((b, i) => {
-  const copy = join(work, `${i}-${basename(b.docx)}`);
-  copyFileSync(b.docx, copy);
-  return copy;
+/** Our builds of the examples, copies of their DOCX files, and LibreOffice's PDF of each copy, made once. */
+let built: Array<ReturnType<typeof buildInto>> = [];
+let docxCopies: string[] = [];
+let theirs: string[] = [];
+beforeAll(() => {
+  built = EXAMPLES.map((example) => buildInto(join(ROOT, example.file)));
+  docxCopies = built.map((b, i) => {
+    const copy = join(work, `${i}-${basename(b.docx)}`);
+    copyFileSync(b.docx, copy);
+    return copy;
+  });
+  soffice(['--convert-to', 'pdf', '--outdir', work, ...docxCopies]);
+  theirs = docxCopies.map((copy) => copy.replace(/\.docx$/, '.pdf'));
 });
-soffice(['--convert-to', 'pdf', '--outdir', work, ...docxCopies]);
-const theirs = docxCopies.map((copy) => copy.replace(/\.docx$/, '.pdf'));
 
 const byPage = (words: PdfWord[]) => {
   const pages = new Map<number, PdfWord[]>();
@@ -59,10 +68,19 @@ function lines(words: PdfWord[]): PdfWord[][] {
   return rows.sort((a, b) => a.y - b.y).map((r) => r.words.sort((a, b) => a.xMin - b.xMin));
 }
 
-describe.each(built.map((b, i) => ({ ...b, theirs: theirs[i]! })))('LibreOffice with fallback fonts: $file', ({ pdf, theirs: lo, national, annex }) => {
-  const ours = pdfInfo(pdf).pages;
-  const pages = pdfInfo(lo).pages;
-  const words = pdfWordList(lo);
+describe.each(EXAMPLES.map((example, index) => ({ ...example, index })))('LibreOffice with fallback fonts: $file', ({ index, national, annex }) => {
+  let pdf: string;
+  let lo: string;
+  let ours: number;
+  let pages: number;
+  let words: PdfWord[];
+  beforeAll(() => {
+    pdf = built[index]!.pdf;
+    lo = theirs[index]!;
+    ours = pdfInfo(pdf).pages;
+    pages = pdfInfo(lo).pages;
+    words = pdfWordList(lo);
+  });
 
   it(national ? 'lays the DOCX out on as many pages as our PDF, or one more where 表三 moves whole to a new page' : 'lays the DOCX out on at most one page more than our PDF', () => {
     if (!national) {
@@ -124,12 +142,15 @@ describe.each(built.map((b, i) => ({ ...b, theirs: theirs[i]! })))('LibreOffice 
 
 describe('LibreOffice: the 公文 grid', () => {
   // 3号 text lines (tables and the page number excepted) of every page of every example.
-  const pages = theirs.flatMap((file) =>
-    [...byPage(pdfWordList(file)).entries()].map(([page, list]) => ({
-      where: `${basename(file)} p.${page}`,
-      lines: lines(list.filter((w) => w.yMax - w.yMin > 19 && w.yMax - w.yMin < 23 && w.yMin < pt(297 - 35))),
-    })),
-  );
+  let pages: Array<{ where: string; lines: PdfWord[][] }>;
+  beforeAll(() => {
+    pages = theirs.flatMap((file) =>
+      [...byPage(pdfWordList(file)).entries()].map(([page, list]) => ({
+        where: `${basename(file)} p.${page}`,
+        lines: lines(list.filter((w) => w.yMax - w.yMin > 19 && w.yMax - w.yMin < 23 && w.yMin < pt(297 - 35))),
+      })),
+    );
+  });
 
   it('sets 22 lines on a full page and never more, 28.95 pt apart', () => {
     const counts = pages.map((p) => p.lines.length);

@@ -1,5 +1,5 @@
 /** The DOCX as Word reads it: table XML against the official grids, styles, page set-up, page numbers. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { docxTables, logicalGrid, readDocxPart } from './readers/docx.js';
 import { OFFICIAL_TABLES } from './spec/official-tables.js';
@@ -9,8 +9,12 @@ import { builtExample, EXAMPLES, exampleData, expectedTable3 } from './helpers/e
 const twips = (mm: number) => Math.round(((mm * 72) / 25.4) * 20);
 
 describe.each(EXAMPLES)('$format DOCX', ({ file, format }) => {
-  const docx = readFileSync(builtExample(file).docx);
-  const tables = docxTables(docx);
+  let docx: Buffer;
+  let tables: ReturnType<typeof docxTables>;
+  beforeAll(() => {
+    docx = readFileSync(builtExample(file).docx);
+    tables = docxTables(docx);
+  });
   const spec = OFFICIAL_TABLES[format];
 
   it('holds the three official tables with the official merges (gridSpan, vMerge)', () => {

@@ -2,7 +2,7 @@
  * The DOCX as a Word user meets it, read from its XML: built-in styles restyled to GB/T 9704, the font table,
  * the 22 × 28 grid, no automatic Chinese–Latin spacing, the 落款, page numbers, properties and keep rules.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { readDocxPart } from './readers/docx.js';
@@ -27,11 +27,18 @@ function styleOf(styles: Element, id: string): Element {
 const prop = (style: Element, group: 'w:pPr' | 'w:rPr', name: string) => kids(kids(style, group)[0], name)[0];
 
 describe('national-2021 DOCX styles, fonts and grid', () => {
-  const { docx: file } = builtExample('data/2021.yaml');
-  const docx = readFileSync(file);
-  const stylesXml = readDocxPart(docx, 'word/styles.xml');
-  const styles = parse(stylesXml);
-  const document = parse(readDocxPart(docx, 'word/document.xml'));
+  let file: string;
+  let docx: Buffer;
+  let stylesXml: string;
+  let styles: Element;
+  let document: Element;
+  beforeAll(() => {
+    ({ docx: file } = builtExample('data/2021.yaml'));
+    docx = readFileSync(file);
+    stylesXml = readDocxPart(docx, 'word/styles.xml');
+    styles = parse(stylesXml);
+    document = parse(readDocxPart(docx, 'word/document.xml'));
+  });
   const org = exampleData('data/2021.yaml').org.name as string;
 
   it('restyles the built-in Normal, Title, Heading 1 and Heading 2 to GB/T 9704, with no colours', () => {

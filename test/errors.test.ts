@@ -2,10 +2,10 @@
  * Bad input gets one clear Chinese message naming file:line:col (and the official row and column for
  * statistics), a non-zero exit, no stack trace and no output.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { positionOf, ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
+import { positionOf, ROOT, runCli, tempDir, variantOf, type CliResult } from './helpers/cli.js';
 
 const EXAMPLE = 'data/2021.yaml';
 
@@ -108,9 +108,13 @@ const CASES: Case[] = [
 describe.each(CASES)('$name', (c) => {
   const file = variantOf(EXAMPLE, c.edit);
   const out = tempDir('out');
-  const result = runCli(['build', file, '-o', out]);
-  const lines = result.stderr.trim().split('\n');
   const shown = relative(ROOT, file);
+  let result: CliResult;
+  let lines: string[];
+  beforeAll(() => {
+    result = runCli(['build', file, '-o', out]);
+    lines = result.stderr.trim().split('\n');
+  });
 
   it('exits with the documented code and writes nothing', () => {
     expect(result.code, result.stderr).toBe(c.exit);

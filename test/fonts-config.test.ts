@@ -5,6 +5,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pdfFonts } from './readers/pdf.js';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdffonts', 'pdfinfo');
 
 const require = createRequire(import.meta.url);
 const sansBold = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');

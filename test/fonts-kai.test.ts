@@ -7,6 +7,9 @@ import type * as Fontkit from 'fontkit';
 import { pdfFonts, pdfWordList } from './readers/pdf.js';
 import { builtExample } from './helpers/examples.js';
 import { moduleUrl, runScript } from './helpers/cli.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdffonts', 'pdfinfo');
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as typeof Fontkit;

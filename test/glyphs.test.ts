@@ -1,13 +1,19 @@
 /** Every printed character needs a glyph; traditional characters such as 東鳳鎮 must render. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { positionOf, runCli, tempDir, variantOf, buildInto } from './helpers/cli.js';
+import { positionOf, runCli, tempDir, variantOf, buildInto, type CliResult } from './helpers/cli.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdffonts');
 
 describe('a character no font can print', () => {
   const file = variantOf('data/2021.yaml', (text) => text.replace(/^(\s*)## (.*)$/m, '$1## $2\n$1本乡位于𠀀字村。'));
   const out = tempDir('out');
-  const result = runCli(['build', file, '-o', out]);
+  let result: CliResult;
+  beforeAll(() => {
+    result = runCli(['build', file, '-o', out]);
+  });
 
   it('is an error at its place in the data file, and nothing is written', () => {
     expect(result.code).toBe(1);
@@ -22,7 +28,10 @@ describe('traditional characters', () => {
   const file = variantOf('data/2021.yaml', (text) =>
     text.replace(/^(\s*)name:.*$/m, '$1name: 中山市東鳳鎮人民政府').replace(/^(\s*)## (.*)$/m, '$1## $2\n$1東鳳鎮認真貫徹《條例》，全年主動公開政府信息。'),
   );
-  const { pdf } = buildInto(file);
+  let pdf: string;
+  beforeAll(() => {
+    ({ pdf } = buildInto(file));
+  });
 
   it('print with embedded fonts and extract as typed', () => {
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);

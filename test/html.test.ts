@@ -13,7 +13,10 @@ import { NATIONAL_SECTIONS, OFFICIAL_TABLES } from './spec/official-tables.js';
 import { STATISTICS_ROWS } from '../src/formats/legacy/statistics-rows.js';
 import { expectOfficialGrid } from './helpers/grid.js';
 import { pdfWordList } from './readers/pdf.js';
-import { ROOT, runCli, tempDir } from './helpers/cli.js';
+import { ROOT, runCli, tempDir, type CliResult } from './helpers/cli.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('chromium', 'pdftotext', 'pdffonts', 'pdfinfo', 'pdftocairo');
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -69,11 +72,12 @@ async function tablesOf(page: Page): Promise<Array<{ caption: string; rows: DomC
 
 describe.each(EXAMPLES)('$format page', ({ file, name, format }) => {
   const out = tempDir('html');
-  const built = runCli(['build', file, '-o', out, '--html']);
   const htmlFile = join(out, `${name}.html`);
+  let built: CliResult;
   let page: Page;
 
   beforeAll(async () => {
+    built = runCli(['build', file, '-o', out, '--html']);
     expect(built.code, built.stderr).toBe(0);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const blocked: string[] = [];

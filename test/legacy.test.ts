@@ -1,5 +1,5 @@
 /** The legacy format (reports for 2008–2018): 统计表, 公文 elements, section list, traditional characters. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATISTICS_ROWS } from '../src/formats/legacy/statistics-rows.js';
@@ -8,6 +8,9 @@ import { docxTables } from './readers/docx.js';
 import { pdfFonts, pdfInfo, pdfWordList } from './readers/pdf.js';
 import { findLabel, wordsBeside } from './helpers/pdf-labels.js';
 import { buildInto, ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdffonts', 'pdfinfo');
 
 const XINFENG = 'data/xinfeng/2017.yaml';
 const DONGFENG = 'data/dongfeng/2011.yaml';
@@ -16,9 +19,14 @@ const PUBLISHED = 'test/corpus/bad/l1-l8-xinfeng-as-published.yaml';
 const TABLE_SIZE = 12;
 
 describe('信丰县2017 (seed 001): the 统计表', () => {
-  const built = buildInto(join(ROOT, XINFENG));
-  const words = pdfWordList(built.pdf);
-  const table = docxTables(readFileSync(built.docx))[0]!;
+  let built: ReturnType<typeof buildInto>;
+  let words: ReturnType<typeof pdfWordList>;
+  let table: ReturnType<typeof docxTables>[number];
+  beforeAll(() => {
+    built = buildInto(join(ROOT, XINFENG));
+    words = pdfWordList(built.pdf);
+    table = docxTables(readFileSync(built.docx))[0]!;
+  });
 
   it('builds the example, whose 统计表 is consistent, without a warning', () => {
     expect(built.result.stderr.trim().split('\n').filter((line) => !line.includes(' 提示 '))).toEqual([]);
@@ -116,7 +124,10 @@ describe('信丰县2017 (seed 001): the 统计表', () => {
 });
 
 describe('東鳳鎮2011 (seed 004): traditional characters, no 统计表', () => {
-  const built = buildInto(join(ROOT, DONGFENG));
+  let built: ReturnType<typeof buildInto>;
+  beforeAll(() => {
+    built = buildInto(join(ROOT, DONGFENG));
+  });
 
   it('renders with embedded fonts and extracts as typed', () => {
     for (const font of pdfFonts(built.pdf)) expect(font).toMatchObject({ embedded: true, subset: true });

@@ -1,14 +1,22 @@
 /** LibreOffice opens the DOCX and lays it out on about as many pages as our PDF. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { convertWithLibreOffice } from './readers/office.js';
 import { pdfInfo, pdfPageText } from './readers/pdf.js';
 import { builtExample, EXAMPLES } from './helpers/examples.js';
 import { tempDir } from './helpers/cli.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('soffice', 'pdftotext', 'pdffonts', 'pdfinfo');
 
 describe.each(EXAMPLES)('$format DOCX in LibreOffice', ({ file }) => {
-  const { docx, pdf } = builtExample(file);
-  const converted = convertWithLibreOffice(docx, tempDir('soffice'));
+  let docx: string;
+  let pdf: string;
+  let converted: string;
+  beforeAll(() => {
+    ({ docx, pdf } = builtExample(file));
+    converted = convertWithLibreOffice(docx, tempDir('soffice'));
+  });
 
   it('converts to PDF with the page count of ours (±1)', () => {
     const ours = pdfInfo(pdf).pages;

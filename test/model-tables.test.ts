@@ -1,5 +1,5 @@
 /** The document model's tables against the official grids, and templates against the field definitions. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { prepareReport } from '../src/pipeline/prepare-report.js';
 import { labelOfPath, APPLICANT_COLUMNS, APPEAL_RESULTS } from '../src/formats/shared/fields.js';
@@ -17,8 +17,12 @@ const EXAMPLES = [
 const modelGrid = (table: TableBlock) => table.rows.map((row) => row.cells.map((c) => ({ text: c.lines.join(''), rowSpan: c.rowSpan, colSpan: c.colSpan })));
 
 describe.each(EXAMPLES)('$format tables in the document model', ({ file, format }) => {
-  const prepared = prepareReport(join(ROOT, file));
-  const tables = prepared.document.blocks.filter((b): b is TableBlock => b.kind === 'table');
+  let prepared: ReturnType<typeof prepareReport>;
+  let tables: TableBlock[];
+  beforeAll(() => {
+    prepared = prepareReport(join(ROOT, file));
+    tables = prepared.document.blocks.filter((b): b is TableBlock => b.kind === 'table');
+  });
 
   it('chooses the format from the year', () => {
     expect(prepared.format.id).toBe(format);

@@ -3,5 +3,8 @@
  * both halves run at once). A failure names its seed; test/helpers/layout-corpus.ts rebuilds it.
  */
 import { describeCorpus } from './helpers/layout-corpus-run.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdfinfo', 'pdftocairo');
 
 describeCorpus(101, 200);

@@ -12,6 +12,9 @@ import { writePdf } from '../src/writers/pdf/write-pdf.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 import { checkLayout, pdfSegments, type Breach } from './readers/pdf-layout.js';
 import { pdfWordList } from './readers/pdf.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdffonts', 'pdfinfo', 'pdftocairo');
 
 const EXAMPLES = ['data/2020.yaml', 'data/2021.yaml', 'data/xinfeng/2017.yaml', 'data/dongfeng/2011.yaml',
   'data/example-county/county/2021.yaml', 'data/example-county/dongshan/2021.yaml', 'data/example-county/nanhu/2021.yaml',

@@ -3,12 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfFonts, pdfInfo, pdfWordList } from './readers/pdf.js';
 import { OFFICIAL_TABLES } from './spec/official-tables.js';
 import { builtExample, EXAMPLES, exampleData, expectedTable3 } from './helpers/examples.js';
 import { buildInto, variantOf } from './helpers/cli.js';
 import { findLabel, wordsBeside } from './helpers/pdf-labels.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdffonts', 'pdfinfo', 'qpdf');
 
 type Word = ReturnType<typeof pdfWordList>[number];
 
@@ -19,9 +22,14 @@ const BOX = { left: mm(28), right: mm(210 - 26), top: mm(37), bottom: mm(297 - 3
 const numbersBeside = (words: Word[], label: NonNullable<ReturnType<typeof findLabel>>) => wordsBeside(words, label).filter((t) => /^-?\d+(\.\d+)?(万元|元)?$/.test(t));
 
 describe.each(EXAMPLES)('$format PDF', ({ file, format }) => {
-  const { pdf } = builtExample(file);
-  const words = pdfWordList(pdf);
-  const info = pdfInfo(pdf);
+  let pdf: string;
+  let words: ReturnType<typeof pdfWordList>;
+  let info: ReturnType<typeof pdfInfo>;
+  beforeAll(() => {
+    ({ pdf } = builtExample(file));
+    words = pdfWordList(pdf);
+    info = pdfInfo(pdf);
+  });
   const data = exampleData(file);
   const spec = OFFICIAL_TABLES[format];
   const pageOf = (text: string) => words.find((w) => w.text.startsWith(text))?.page;
@@ -117,9 +125,14 @@ describe('a full page of body text', () => {
   const file = variantOf('data/2021.yaml', (text) =>
     text.replace(/^(\s*)## (.*)$/m, (line, indent: string) => `${line}\n${Array.from({ length: 14 }, () => indent + paragraph).join(`\n${indent}\n`)}`),
   );
-  const { pdf } = buildInto(file);
-  const words = pdfWordList(pdf).filter((w) => w.page === 2 && w.yMax < BOX.bottom + 2);
-  const lines = [...new Map(words.map((w) => [Math.round(w.yMin), w])).values()].sort((a, b) => a.yMin - b.yMin);
+  let pdf: string;
+  let words: ReturnType<typeof pdfWordList>;
+  let lines: typeof words;
+  beforeAll(() => {
+    ({ pdf } = buildInto(file));
+    words = pdfWordList(pdf).filter((w) => w.page === 2 && w.yMax < BOX.bottom + 2);
+    lines = [...new Map(words.map((w) => [Math.round(w.yMin), w])).values()].sort((a, b) => a.yMin - b.yMin);
+  });
 
   it('has 22 lines at a 28.95 pt pitch', () => {
     expect(lines).toHaveLength(22);

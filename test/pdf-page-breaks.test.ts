@@ -3,11 +3,14 @@
  * cut between rows, each piece with the header and the labels of its groups; the document is laid out once.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ReportDocument, TableRow } from '../src/model/document.js';
 import { moduleUrl, projectPath, runScript, tempDir } from './helpers/cli.js';
 import { pdfWordList, type PdfWord } from './readers/pdf.js';
 import { checkLayout } from './readers/pdf-layout.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdffonts', 'pdfinfo', 'pdftocairo');
 
 /** In a new process: writes the document as a PDF and returns how many times pdfmake laid it out. */
 function writeCountingPasses(document: ReportDocument, pdf: string): number {
@@ -54,8 +57,12 @@ describe('a table after most of a page of text', () => {
   }));
   const blocks: Block[] = [...Array.from({ length: 6 }, () => paragraph(filler)), heading, { kind: 'table', caption: '表', columns: [1, 2, 1], rows: [headerRow, ...rows] }];
   const pdf = join(tempDir('page-breaks'), 'flow.pdf');
-  const passes = writeCountingPasses({ meta, blocks }, pdf);
-  const words = pdfWordList(pdf);
+  let passes: number;
+  let words: PdfWord[];
+  beforeAll(() => {
+    passes = writeCountingPasses({ meta, blocks }, pdf);
+    words = pdfWordList(pdf);
+  });
 
   it('starts the table under its heading on the same page', () => {
     expect(pageOf(words, '收到和处理')).toBe(1);
@@ -84,7 +91,10 @@ describe('a heading whose table cannot start on the page', () => {
   // Twenty lines used: the heading, the header row and two rows do not fit in the two left.
   const rows: TableRow[] = Array.from({ length: 6 }, (_, r) => ({ header: false, cells: [cell(`丙${r + 1}行`), cell('1'), cell('2')] }));
   const lines20 = filler.repeat(15).slice(0, 20 * 28 - 2);
-  const { words } = build([paragraph(lines20), heading, { kind: 'table', caption: '表', columns: [1, 2, 1], rows: [headerRow, ...rows] }]);
+  let words: PdfWord[];
+  beforeAll(() => {
+    ({ words } = build([paragraph(lines20), heading, { kind: 'table', caption: '表', columns: [1, 2, 1], rows: [headerRow, ...rows] }]));
+  });
 
   it('moves the heading to the next page with the table', () => {
     expect(pageOf(words, '收到和处理')).toBe(2);
@@ -99,8 +109,11 @@ describe('a table whose cells hold long unbreakable Latin words', () => {
     cells: [cell(`乙${r + 1}行`), cell(Array.from({ length: 4 }, () => word).join(' '))],
   }));
   const pdf = join(tempDir('page-breaks'), 'latin.pdf');
-  writeCountingPasses({ meta, blocks: [paragraph(filler), heading, { kind: 'table', caption: '表', columns: [1, 1], rows }] }, pdf);
-  const words = pdfWordList(pdf);
+  let words: PdfWord[];
+  beforeAll(() => {
+    writeCountingPasses({ meta, blocks: [paragraph(filler), heading, { kind: 'table', caption: '表', columns: [1, 1], rows }] }, pdf);
+    words = pdfWordList(pdf);
+  });
 
   it('loses no row and breaks no page rule', () => {
     for (let r = 1; r <= rows.length; r++) expect(pageOf(words, `乙${r}行`), `row ${r}`).toBeDefined();

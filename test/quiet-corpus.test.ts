@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, type CliResult } from './helpers/cli.js';
 
 const folder = (name: string) =>
   readdirSync(join(ROOT, 'test', 'corpus', name))
@@ -35,8 +35,12 @@ interface Report {
 }
 
 describe('no false alarms', () => {
-  const run = runCli(['check', ...CONSISTENT, ...QUIET, ...EXAMPLES, '--json']);
-  const report = JSON.parse(run.stdout) as Report;
+  let run: CliResult;
+  let report: Report;
+  beforeAll(() => {
+    run = runCli(['check', ...CONSISTENT, ...QUIET, ...EXAMPLES, '--json']);
+    report = JSON.parse(run.stdout) as Report;
+  });
 
   it('has several typed reports and every former false alarm', () => {
     expect(CONSISTENT.length).toBeGreaterThanOrEqual(2);

@@ -13,6 +13,9 @@ import type { FontRole } from '../src/fonts/font-role.js';
 import { prepareReport } from '../src/pipeline/prepare-report.js';
 import { buildInto, ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
 import { pdfPageText } from './readers/pdf.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('pdftotext', 'pdffonts', 'pdfinfo');
 
 const HEADINGS_TRADITIONAL = [
   '概述',

@@ -11,6 +11,9 @@ import { attributeText } from '../src/sign/certificate-subject.js';
 import { readP12 } from '../src/sign/p12.js';
 import { tempDir } from './helpers/cli.js';
 import { PASSPHRASE } from './helpers/certificates.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('openssl');
 
 describe('attribute values', () => {
   it('decode each string type by its own encoding', () => {

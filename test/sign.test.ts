@@ -2,13 +2,16 @@
  * Signed archival PDFs: PDF/A-1b (PDFBox Preflight), PAdES signatures that pdfsig and OpenSSL accept, the
  * append-only archive and verify, including tampering and two archive runs at once.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
-import { ecCertificate, extractSignature, PASSPHRASE, rsaCertificate } from './helpers/certificates.js';
+import { BIN, ROOT, runCli, tempDir, variantOf, type CliResult } from './helpers/cli.js';
+import { ecCertificate, extractSignature, PASSPHRASE, rsaCertificate, type TestCertificate } from './helpers/certificates.js';
 import { pdfWordList } from './readers/pdf.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('openssl', 'java', '/usr/share/java/preflight.jar', 'pdfsig', 'pdftotext', 'pdffonts', 'pdfinfo', 'qpdf');
 
 const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api']
   .map((jar) => `/usr/share/java/${jar}.jar`)
@@ -19,7 +22,10 @@ function preflight(pdf: string): string {
   return `${result.stdout}${result.stderr}`;
 }
 
-const certificate = rsaCertificate();
+let certificate: TestCertificate;
+beforeAll(() => {
+  certificate = rsaCertificate();
+});
 /** A fixed signing time within the certificate's validity (it starts when it is made). */
 const NOW = Math.floor(Date.now() / 1000) + 60;
 const env = { REPORT_GEN_P12_PASSPHRASE: PASSPHRASE, SOURCE_DATE_EPOCH: String(NOW) };
@@ -33,8 +39,12 @@ function signedReport(example = 'data/2021.yaml'): string {
 }
 
 describe('a signed report', () => {
-  const file = signedReport();
-  const pdf = readFileSync(file);
+  let file: string;
+  let pdf: Buffer;
+  beforeAll(() => {
+    file = signedReport();
+    pdf = readFileSync(file);
+  });
 
   it('is valid for pdfsig over the whole document (its text is read: pdfsig exits 0 even on a mismatch)', () => {
     const text = execFileSync('pdfsig', ['-no-ocsp', file], { encoding: 'utf8' });
@@ -210,8 +220,12 @@ describe('the archive', () => {
   const archive = join(tempDir('archive'), 'archive');
   // Each version must be signed later than the one before it.
   const run = (later: number) => runCli(['archive', 'data/2021.yaml', '--p12', certificate.p12, '--archive-dir', archive], { env: { ...env, SOURCE_DATE_EPOCH: String(NOW + later) } });
-  const first = run(0);
-  const second = run(60);
+  let first: CliResult;
+  let second: CliResult;
+  beforeAll(() => {
+    first = run(0);
+    second = run(60);
+  });
   const reportDir = join(archive, '樟木乡人民政府', '2021');
 
   it('stores versions v1, v2 with the PDF, a manifest and its signature', () => {

@@ -14,6 +14,9 @@ import { certificateChain, parseCertificate, pinnedChainProblem } from '../src/s
 import { checkPadesSignature } from '../src/sign/cms.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { issuedCertificate, PASSPHRASE, rsaCertificate, testCa, type TestCertificate } from './helpers/certificates.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('openssl', 'pdfsig', 'pdftotext', 'qpdf');
 
 /**
  * A fixed seed by default, so that CI judges the same flips every run; TAMPER_SEED=random (or a number) explores

@@ -5,17 +5,20 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers/cli.js';
 import { STEP_TIMEOUT_MS, Watcher } from './helpers/watcher.js';
 
 describe('build --watch', () => {
   const dir = tempDir('watch');
   const town = join(dir, 'data', 'town');
-  mkdirSync(town, { recursive: true });
-  copyFileSync(join(ROOT, 'data/2021.yaml'), join(town, '2021.yaml'));
-  const watcher = new Watcher(dir, ['data', '--to', 'html']);
+  let watcher: Watcher;
   const html = () => readFileSync(join(dir, 'out', 'town', '2021.html'), 'utf8');
+  beforeAll(() => {
+    mkdirSync(town, { recursive: true });
+    copyFileSync(join(ROOT, 'data/2021.yaml'), join(town, '2021.yaml'));
+    watcher = new Watcher(dir, ['data', '--to', 'html']);
+  });
   afterAll(async () => {
     expect(await watcher.stop()).toBe(0);
   });

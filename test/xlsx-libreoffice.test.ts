@@ -22,6 +22,9 @@ import { ROOT, tempDir } from './helpers/cli.js';
 import { pdfInfo, pdfPageText } from './readers/pdf.js';
 import { seededRandom } from '../src/bench/seeded-random.js';
 import { cellAt, loadWorkbook, randomFigures, sourceOf } from './helpers/workbook.js';
+import { requireTools } from './helpers/require-tool.js';
+
+requireTools('soffice', '/usr/lib/libreoffice/program/libsclo.so', 'pdftotext', 'pdffonts', 'pdfinfo');
 
 function soffice(to: string, outDir: string, inputs: string[]): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'soffice-profile-'));

@@ -8,7 +8,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { displayPath as shown } from '../report-error/display-path.js';
 import type * as pkijs from 'pkijs';
 import { assertPrintable } from '../check/glyphs.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
@@ -179,5 +180,3 @@ function removeLeftovers(reportDir: string): void {
     if (/^\.staging-\d+-[0-9a-f]+$/.test(entry) || /^\.index\.json(\.p7s)?\.\d+\.tmp$/.test(entry)) rmSync(join(reportDir, entry), { recursive: true, force: true });
   }
 }
-
-const shown = (path: string) => relative(process.cwd(), path) || path;

@@ -8,7 +8,8 @@
  * anchored.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { displayPath as shown } from '../report-error/display-path.js';
 import type * as pkijs from 'pkijs';
 import { checkPadesSignature, type SignatureCheck } from '../sign/cms.js';
 import { anchorProblem, pinnedChainProblem, type CertificateChain } from '../sign/certificate-chain.js';
@@ -34,8 +35,6 @@ export interface VerifiedItem {
   /** What could not be proved (an unanchored chain, a claimed time); failures under --strict. */
   warnings: string[];
 }
-
-const shown = (path: string) => relative(process.cwd(), path) || path;
 
 export const NOT_ANCHORED = '证书链未锚定：没有给出 --trust 受信任根证书，验证只证明文件自签章后未被改动（归档还证明各版本出自第一版固定的签章人），不能证明签章人是谁';
 

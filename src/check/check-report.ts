@@ -10,7 +10,7 @@ import { chooseFormat } from '../formats/registry.js';
 import type { ReportFormat } from '../formats/format.js';
 import { resolveOrgProfile } from '../load/org-profile.js';
 import { YamlSource } from '../load/yaml-source.js';
-import { errorFinding, type Finding } from '../report-error/finding.js';
+import { errorFinding, sortByPosition, type Finding } from '../report-error/finding.js';
 import { expandTextFields } from '../templating/expand-text-fields.js';
 import { checkCrossYear } from './cross-year.js';
 import { runRules } from './run-rules.js';
@@ -78,6 +78,6 @@ export function checkSource(source: YamlSource, options: CheckOptions = {}): Che
     ...(sealFile ? { sealFile } : {}),
   };
   if (options.crossYear !== false) findings.push(...checkCrossYear(report, (file) => checkFile(file, { crossYear: false })));
-  findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
+  sortByPosition(findings);
   return report;
 }

@@ -6,7 +6,7 @@ import { labelOfPath, APPLICANT_COLUMNS, type FieldDef } from '../formats/shared
 import { TEXT_LIKE_PATHS } from '../formats/shared/schema-parts.js';
 import type { ReportFormat } from '../formats/format.js';
 import type { DataPath, YamlSource } from '../load/yaml-source.js';
-import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/finding.js';
+import { errorFinding, EXIT, ReportError, sortByPosition, type Finding } from '../report-error/finding.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
@@ -41,7 +41,7 @@ export function validateReport(
   ];
   // One value can fail two checks with the same message (a date's pattern and its calendar check).
   const findings = [...new Map(described.map((f) => [`${f.at?.line}:${f.at?.col} ${f.message}`, f])).values()];
-  findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
+  sortByPosition(findings);
   // A negative count breaks a rule of the table (N1); any other problem makes the file unusable.
   const onlyRules = findings.every((f) => f.rule === 'N1');
   throw new ReportError(findings, onlyRules ? EXIT.findings : EXIT.unusableInput);

@@ -5,9 +5,4 @@ export type FontRole = TextRole | 'latin';
 
 export const FONT_ROLES: readonly FontRole[] = ['title', 'heading', 'subheading', 'body', 'table', 'latin'];
 
-/** Characters set in the Latin face: printable ASCII. */
-export const isLatin = (ch: string): boolean => {
-  // Printable ASCII, one character (a test per character of every paragraph, so no regular expression).
-  const code = ch.charCodeAt(0);
-  return ch.length === 1 && code >= 0x20 && code <= 0x7e;
-};
+export { isLatin } from '../layout/typography.js';

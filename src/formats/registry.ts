@@ -8,12 +8,15 @@ import { legacy } from './legacy/format.js';
 
 export const FORMATS: readonly ReportFormat[] = [legacy, national2019, national2021];
 
-const YEAR_RULE = '2018年及以前用 legacy，2019–2020年用 national-2019，2021年起用 national-2021';
+/** The editions' years in words: 2018年及以前用 legacy，2019–2020年用 national-2019，2021年起用 national-2021. */
+export const YEAR_RULE = FORMATS.map((f, i) => {
+  const years = i === 0 ? `${f.lastYear}年及以前` : i === FORMATS.length - 1 ? `${f.firstYear}年起` : `${f.firstYear}–${f.lastYear}年`;
+  return `${years}用 ${f.id}`;
+}).join('，');
 
+/** The edition of a report year: the first whose last year is not before it (years before 2008 are refused earlier). */
 export function formatForYear(year: number): FormatId {
-  if (year <= 2018) return 'legacy';
-  if (year <= 2020) return 'national-2019';
-  return 'national-2021';
+  return (FORMATS.find((f) => year <= f.lastYear) ?? FORMATS.at(-1)!).id;
 }
 
 export interface FormatChoice {

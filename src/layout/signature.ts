@@ -4,6 +4,8 @@
  * if the date is longer than the name, the date is right-indented two characters and the name moves left.
  * Results are right indents in character widths.
  */
+import { isLatin } from './typography.js';
+
 export interface SignaturePlacement {
   orgRightIndent: number;
   dateRightIndent: number;
@@ -12,7 +14,7 @@ export interface SignaturePlacement {
 /** Width in character cells: Chinese characters count 1, Latin letters and digits ½. */
 export function textCells(text: string): number {
   let cells = 0;
-  for (const ch of text) cells += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
+  for (const ch of text) cells += isLatin(ch) ? 0.5 : 1;
   return cells;
 }
 

@@ -22,6 +22,13 @@ export const ROLE_STYLES: Record<TextRole, RoleStyle> = {
 /** Latin letters and digits (practice: Times New Roman). */
 export const LATIN_FACE = 'Times New Roman';
 
+/** Characters set in the Latin face, half a character cell wide: printable ASCII. */
+export const isLatin = (ch: string): boolean => {
+  // Printable ASCII, one character (a test per character of every paragraph, so no regular expression).
+  const code = ch.charCodeAt(0);
+  return ch.length === 1 && code >= 0x20 && code <= 0x7e;
+};
+
 /** Page numbers "— N —" in 4号. */
 export const PAGE_NUMBER_SIZE = 14;
 

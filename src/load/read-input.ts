@@ -4,9 +4,9 @@
  * A file saved as GBK, GB18030 or UTF-16 is named as such, instead of passing on garbled text.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
 import { EXIT, errorFinding, ReportError } from '../report-error/finding.js';
 import { describeSystemError } from '../report-error/system-error.js';
+import { displayPath } from '../report-error/display-path.js';
 
 /** The largest input read: a year's data file is a few KB, a template less. */
 export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
@@ -21,7 +21,7 @@ export interface InputRead {
 /** The file's text without a byte-order mark; throws a ReportError (exit 2) naming the file otherwise. */
 export function readInputText(file: string, options: InputRead = {}): string {
   const what = options.what ?? '数据文件';
-  const shown = options.displayPath ?? (relative(process.cwd(), file) || file);
+  const shown = options.displayPath ?? displayPath(file);
   const refuse = (message: string) => new ReportError([errorFinding('FILE', message)], EXIT.unusableInput);
   let fd: number | undefined;
   try {

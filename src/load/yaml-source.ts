@@ -1,10 +1,10 @@
 /**
  * Reads a YAML file keeping positions, so that every later finding can name file:line:col.
  */
-import { relative } from 'node:path';
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type ErrorCode, type Node, type Scalar } from 'yaml';
 import { errorFinding, EXIT, ReportError, type Finding, type SourcePosition } from '../report-error/finding.js';
 import { readInputText } from './read-input.js';
+import { displayPath } from '../report-error/display-path.js';
 
 export type DataPath = ReadonlyArray<string | number>;
 
@@ -20,8 +20,8 @@ export class YamlSource {
 
   /** `what` names the kind of file in messages (数据文件, 机关信息文件, 配置文件). */
   static read(file: string, what = '数据文件'): YamlSource {
-    const displayPath = relative(process.cwd(), file) || file;
-    return YamlSource.parse(readInputText(file, { what, displayPath }), displayPath, file);
+    const shown = displayPath(file);
+    return YamlSource.parse(readInputText(file, { what, displayPath: shown }), shown, file);
   }
 
   static parse(typed: string, displayPath: string, absolutePath = displayPath): YamlSource {

@@ -6,6 +6,7 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Align, Block, TableBlock, TableCell, TableRow } from '../model/document.js';
 import { errorFinding, ReportError } from '../report-error/finding.js';
+import { CJK_OR_PUNCT } from './cjk.js';
 import { chineseNumber } from './numbering.js';
 import { endTagScan, scanTags, startTagScan } from './tag-scan.js';
 
@@ -17,7 +18,6 @@ export const MARKUP_ELEMENTS: ReadonlySet<string> = new Set([
 
 const ALIGNS = new Set<Align>(['left', 'center', 'right', 'justify']);
 const PARAGRAPH_ROLES = new Set(['body', 'heading', 'subheading', 'title']);
-const CJK_OR_PUNCT = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
 /** The template file that wrote the markup at an index, for messages. */
 export type MarkupOrigin = (index: number) => string | undefined;

@@ -5,6 +5,9 @@
  */
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 
+/** Paths in messages; defined with the messages, used by every command that names a file. */
+export { displayPath } from '../report-error/display-path.js';
+
 export function outputBase(dataFile: string, outDir: string, mirrorFrom?: string): string {
   const absolute = resolve(dataFile);
   const parts = absolute.split(sep);
@@ -17,8 +20,4 @@ export function outputBase(dataFile: string, outDir: string, mirrorFrom?: string
         : basename(absolute);
   const withoutExtension = below.slice(0, below.length - extname(below).length);
   return join(outDir, withoutExtension);
-}
-
-export function displayPath(path: string): string {
-  return relative(process.cwd(), path) || path;
 }

@@ -55,6 +55,11 @@ export function formatFinding(f: Finding): string {
   return `${where}${tag}${rule}${f.message}`;
 }
 
+/** Sorts findings in place by their line and column in the file, those without a position first. */
+export function sortByPosition(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
+}
+
 export function errorFinding(rule: string, message: string, at?: SourcePosition): Finding {
   return at ? { severity: 'error', rule, message, at } : { severity: 'error', rule, message };
 }

@@ -3,9 +3,10 @@
  * libraries' English messages turn into a Chinese sentence that names the path and what to do (exit 2). What is
  * left is a bug of report-gen (exit 3).
  */
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { errorFinding, EXIT, ReportError } from './finding.js';
 import { describeSystemError, isKnownSystemError } from './system-error.js';
+import { displayPath } from './display-path.js';
 
 /** English messages of the libraries report-gen uses, for input they cannot read. */
 const LIBRARY_ERRORS: Array<[RegExp, string]> = [
@@ -22,7 +23,7 @@ function shownPath(path: string | undefined): string | undefined {
   if (!path) return undefined;
   const temp = /^\.(.+)\.\d+\.tmp$/.exec(basename(path));
   const real = temp ? join(dirname(path), temp[1]!) : path;
-  return relative(process.cwd(), real) || real;
+  return displayPath(real);
 }
 
 const ACTIONS: Record<string, string> = {

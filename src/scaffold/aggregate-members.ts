@@ -15,6 +15,7 @@ import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/f
 import { YamlSource } from '../load/yaml-source.js';
 import { dataFileText } from './data-file-text.js';
 import { editInPlace, type ValueEdit } from './edit-in-place.js';
+import { displayPath } from '../report-error/display-path.js';
 
 export interface AggregateOptions {
   /** Member data files, or folders holding them. */
@@ -148,7 +149,7 @@ function updateFigures(out: string, shownOut: string, year: number, first: Check
   return edits.length;
 }
 
-const shown = (report: CheckedReport) => relative(process.cwd(), report.source.absolutePath);
+const shown = (report: CheckedReport) => displayPath(report.source.absolutePath);
 
 function membersListed(profile: string): string[] {
   const data = YamlSource.read(profile).toJS() as { members?: unknown };

@@ -28,7 +28,8 @@ export interface DataFileSpec {
   header: string[];
 }
 
-const GROUP_LABELS: Record<string, string> = {
+/** Comments of the group keys of the national editions, also their descriptions in the JSON Schema. */
+export const GROUP_LABELS: Record<string, string> = {
   active: '表二 主动公开政府信息情况',
   requests: '表三 收到和处理政府信息公开申请情况；列：[自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他]，总计自动计算',
   results: '三、本年度办理结果',

@@ -41,7 +41,7 @@ const SEAL_SIZE = mm(42);
 
 /**
  * Signs an existing PDF (for example one built with --archival): pdf-lib rewrites it with a signature field whose
- * widget keeps PDF/A-1b valid (print flag and appearance, no object streams; libraries.md §3.1), then it is signed.
+ * widget keeps PDF/A-1b valid (print flag and appearance, no object streams; libraries.md §2.1), then it is signed.
  */
 export async function signExistingPdf(pdf: Buffer, identity: SigningIdentity, options: SignOptions & { name: string }): Promise<Buffer> {
   let document: PDFDocument;

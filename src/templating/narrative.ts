@@ -6,6 +6,7 @@
 import Handlebars from 'handlebars';
 import { errorFinding, type Finding } from '../report-error/finding.js';
 import type { DataPath, YamlSource } from '../load/yaml-source.js';
+import { CJK_OR_PUNCT } from '../markup/cjk.js';
 import { escapeMarkup } from '../markup/escape.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
 import { registerTextHelpers, TEXT_HELPER_NAMES } from './helpers.js';
@@ -57,15 +58,13 @@ function unclosedMustache(text: string): { line: number; col: number } | undefin
   return undefined;
 }
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
-
 /** Joins wrapped lines of one paragraph: no space between Chinese characters, one space otherwise. */
 export function joinWrappedLines(lines: string[]): string {
   let out = '';
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    if (out && !(CJK.test(out.at(-1)!) || CJK.test(line[0]!))) out += ' ';
+    if (out && !(CJK_OR_PUNCT.test(out.at(-1)!) || CJK_OR_PUNCT.test(line[0]!))) out += ' ';
     out += line;
   }
   return out;

@@ -3,7 +3,8 @@
  * every error is reported with the template file and line that caused it.
  */
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { displayPath as show } from '../report-error/display-path.js';
 import Handlebars from 'handlebars';
 import { readInputText } from '../load/read-input.js';
 import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
@@ -163,6 +164,3 @@ function partialReferences(ast: hbs.AST.Program, file: string): PartialReference
   return found;
 }
 
-function show(file: string): string {
-  return relative(process.cwd(), file) || file;
-}

@@ -31,7 +31,7 @@ export function commonShape(formatId: string, narrative: readonly NarrativeKey[]
     ),
   );
   return {
-    format: z.literal(formatId).optional().describe('版式；省略时按年度选择（2018年及以前 legacy，2019–2020年 national-2019，2021年起 national-2021）'),
+    format: z.literal(formatId).optional().describe('版式；省略时按报告年度选择'),
     year: z.number().int().min(2008).max(2100).describe('报告年度（统计期限为该年1月1日至12月31日）'),
     previous: z.string().min(1).optional().describe('上一年度数据文件的路径（用于跨年度核对）'),
     org: z.union([z.string().min(1).describe('机关信息文件（orgs/<名称>.yaml）的路径，相对于本文件'), orgSchema()]),

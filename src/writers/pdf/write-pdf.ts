@@ -36,7 +36,7 @@ export interface PdfOptions {
   seal?: SealOptions;
 }
 
-/** pdfkit writes title, author and subject unescaped into the XMP metadata of PDF/A files (libraries.md §4). */
+/** pdfkit writes title, author and subject unescaped into the XMP metadata of PDF/A files (libraries.md §3). */
 const xmpSafe = (text: string) => text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
 
 export async function writePdf(document: ReportDocument, fonts: FontRegistry, options: PdfOptions = {}): Promise<Buffer> {
