@@ -3,7 +3,7 @@
  * that a damaged byte there is named rather than ignored by a lenient decoder:
  * - the SignedData version is the one RFC 5652 §5.1 computes, and the SignerInfo version matches its sid (§5.3);
  * - digestAlgorithms, when not empty, names the signer's digest algorithm and only known digest algorithms;
- * - the encapsulated content type is id-data, and the signed content-type attribute says the same (§11.1);
+ * - the encapsulated content type is id-data, and the signed content-type attribute says the same (RFC 5652 §11.1);
  * - algorithm parameters are absent or NULL (RSA PKCS#1 v1.5, ECDSA and the SHA-2 digests have no others);
  * - the sid names the signer certificate's issuer with the same bytes;
  * - a certificate's outer signature algorithm is the one its signed part names (RFC 5280 §4.1.1.2), and its

@@ -123,7 +123,7 @@ describe('the rules, in-process', () => {
   });
 
   it('L8: a legacy 统计表 whose 办结 and 答复 do not match 收到 is a warning at each (信丰县2017 as published)', () => {
-    const { text, report } = checkedReport('data/xinfeng/2017.yaml');
+    const { text, report } = checkedReport('test/corpus/bad/l1-l8-xinfeng-as-published.yaml');
     expect(checkLegacyConsistency(ruleInput(report)).map(at)).toEqual([
       { rule: 'L8', severity: 'warning', ...positionOf(text, '{ total: 0, on_time') },
       { rule: 'L8', severity: 'warning', ...positionOf(text, 'total: 0', 0, text.slice(0, text.indexOf('    answered:')).split('total: 0').length) },
