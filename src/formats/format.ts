@@ -1,6 +1,6 @@
 /** What makes a format: its statistic fields, schema, narrative keys, rules and templates. */
 import type { z } from 'zod';
-import type { Rule } from '../check/rule.js';
+import type { Rule } from '../contracts/rule.js';
 import type { ComputedStatistics } from '../compute/statistics.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import type { FieldDef } from './shared/fields.js';

@@ -4,7 +4,7 @@
  */
 import { formatChineseDate } from '../../templating/dates.js';
 import { errorFinding, type Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
 
 export function checkDocumentDates({ data, source }: RuleInput): Finding[] {
   const findings: Finding[] = [];

@@ -4,7 +4,7 @@
  * points at the character inside the YAML block scalar.
  */
 import { errorFinding, type Finding, type Severity } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const MEASURE = '条件项次个人篇份%％万元';

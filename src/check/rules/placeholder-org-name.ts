@@ -3,7 +3,7 @@
  * print in the title and the 落款. Any name still asking to be filled in is an error.
  */
 import { errorFinding, type Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
 
 const PLACEHOLDER = /请填写|請填寫|[XxＸｘ×]{2,}/;
 

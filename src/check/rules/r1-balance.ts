@@ -5,7 +5,7 @@
 import { APPLICANT_COLUMNS } from '../../formats/shared/fields.js';
 import type { RowValues } from '../../compute/statistics.js';
 import { errorFinding, type Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
 
 export function checkBalance({ statistics, source }: RuleInput): Finding[] {
   const requests = statistics.tree.requests as Record<string, unknown> | undefined;

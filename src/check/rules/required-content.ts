@@ -3,7 +3,7 @@
  * from 2021 the 信息处理费 statement must say something about the fee.
  */
 import { errorFinding, type Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
 
 const MUST_HAVE_TEXT: Record<string, string> = { overview: '总体情况（概述）', problems: '存在的主要问题及改进情况' };
 

@@ -5,7 +5,7 @@
  * with cases 尚未审结). The phrasings are in src/check/t1/narrative-figures.yaml.
  */
 import type { Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
 import { findFalseClaims, findNarrativeFigures } from '../t1/find-figures.js';
 
 export function checkNarrativeFigures({ data, statistics, source }: RuleInput): Finding[] {

@@ -4,7 +4,7 @@
  * generated too.
  */
 import type { Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
 
 const SECTION_NUMBER = /^[一二三四五六七八九十]{1,3}、/;
 const SUBHEADING_NUMBER = /^[（(][一二三四五六七八九十]{1,3}[）)]/;

@@ -3,7 +3,7 @@
  * applications received, completed and answered should agree (the table has no carry-over row).
  * Warnings only: the table never printed them as rules.
  */
-import type { Rule } from '../../check/rule.js';
+import type { Rule } from '../../contracts/rule.js';
 import { getAt } from '../../compute/statistics.js';
 import type { Finding } from '../../report-error/finding.js';
 import { STATISTICS_ROWS } from './statistics-rows.js';
