@@ -1,4 +1,4 @@
-import { checkBalance } from '../../check/rules/r1-balance.js';
+import { checkBalance } from '../shared/r1-balance.js';
 import { checkDocumentDates } from '../../check/rules/document-dates.js';
 import { computeStatistics } from '../../compute/statistics.js';
 import type { ReportFormat } from '../format.js';
