@@ -3,7 +3,7 @@
  * The result is the statistics part of the template context plus the display text of every cell.
  */
 import { APPEAL_RESULTS, APPLICANT_COLUMNS, labelOfPath, type FieldDef } from '../formats/shared/fields.js';
-import type { YamlSource } from '../load/yaml-source.js';
+import type { SourceMap } from '../contracts/source-map.js';
 import { errorFinding, type Finding } from '../report-error/finding.js';
 
 export type RowValues = Record<string, number>;
@@ -18,7 +18,7 @@ export interface ComputedStatistics {
 
 const APPLICANT_KEYS = [...APPLICANT_COLUMNS.map((c) => c.key), 'total'] as const;
 
-export function computeStatistics(data: Record<string, unknown>, fields: readonly FieldDef[], source: YamlSource): ComputedStatistics {
+export function computeStatistics(data: Record<string, unknown>, fields: readonly FieldDef[], source: SourceMap): ComputedStatistics {
   const tree: Record<string, unknown> = {};
   const cells = new Map<string, string>();
   const findings: Finding[] = [];
@@ -103,7 +103,7 @@ function sumRows(rows: RowValues[]): RowValues {
   return out;
 }
 
-function checkTypedTotal(values: number[], total: number, field: FieldDef, fields: readonly FieldDef[], source: YamlSource, findings: Finding[]) {
+function checkTypedTotal(values: number[], total: number, field: FieldDef, fields: readonly FieldDef[], source: SourceMap, findings: Finding[]) {
   const typed = values[APPLICANT_COLUMNS.length];
   if (typed === undefined || typed === total) return;
   const parts = APPLICANT_COLUMNS.map((c, i) => `${c.label} ${values[i]}`).join(' + ');
@@ -112,7 +112,7 @@ function checkTypedTotal(values: number[], total: number, field: FieldDef, field
 }
 
 /** A typed （七）总计 row is checked column by column against the sum of all result rows. */
-function checkTypedResultTotal(typed: number[], total: RowValues, field: FieldDef, fields: readonly FieldDef[], source: YamlSource, findings: Finding[]) {
+function checkTypedResultTotal(typed: number[], total: RowValues, field: FieldDef, fields: readonly FieldDef[], source: SourceMap, findings: Finding[]) {
   APPLICANT_KEYS.forEach((key, i) => {
     if (typed[i] === undefined || typed[i] === total[key]) return;
     const path = [...field.path, i];

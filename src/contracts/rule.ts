@@ -1,10 +1,10 @@
 /** The shape of an arithmetic or text rule run before every build. */
 import type { ComputedStatistics } from '../compute/statistics.js';
-import type { YamlSource } from '../load/yaml-source.js';
+import type { SourceMap } from './source-map.js';
 import type { Finding } from '../report-error/finding.js';
 
 export interface RuleInput {
-  source: YamlSource;
+  source: SourceMap;
   /** The validated data file. */
   data: Record<string, unknown>;
   statistics: ComputedStatistics;

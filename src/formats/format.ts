@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Rule } from '../contracts/rule.js';
 import type { ComputedStatistics } from '../compute/statistics.js';
-import type { YamlSource } from '../load/yaml-source.js';
+import type { SourceMap } from '../contracts/source-map.js';
 import type { FieldDef } from './shared/fields.js';
 import type { NarrativeKey } from './shared/report-schema.js';
 
@@ -18,7 +18,7 @@ export interface ReportFormat {
   narrative: readonly NarrativeKey[];
   schema: z.ZodObject;
   /** Totals and display text of the statistics; typed totals are checked here. */
-  compute(data: Record<string, unknown>, source: YamlSource): ComputedStatistics;
+  compute(data: Record<string, unknown>, source: SourceMap): ComputedStatistics;
   rules: readonly Rule[];
   /** Folder under templates/ holding report.hbs and the edition's partials. */
   templateDir: string;

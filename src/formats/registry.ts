@@ -1,5 +1,5 @@
 /** The known formats and the choice of a format for a data file. */
-import type { YamlSource } from '../load/yaml-source.js';
+import type { SourceMap } from '../contracts/source-map.js';
 import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/finding.js';
 import type { FormatId, ReportFormat } from './format.js';
 import { national2019 } from './national-2019/format.js';
@@ -22,7 +22,7 @@ export interface FormatChoice {
   warnings: Finding[];
 }
 
-export function chooseFormat(data: Record<string, unknown>, source: YamlSource): FormatChoice {
+export function chooseFormat(data: Record<string, unknown>, source: SourceMap): FormatChoice {
   const year = data.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 2008 || year > 2100) {
     const shown = year === null ? '空值' : typeof year === 'object' ? '列表或映射' : `“${String(year)}”`;

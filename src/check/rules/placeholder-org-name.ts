@@ -14,7 +14,7 @@ export function checkOrgName({ data, source }: RuleInput): Finding[] {
     const value = org?.[key];
     if (typeof value !== 'string' || !PLACEHOLDER.test(value)) continue;
     // A profile's name is reported at `org:` of the data file, which names the profile.
-    const path = source.nodeAt(['org', key]).exact ? ['org', key] : ['org'];
+    const path = source.has(['org', key]) ? ['org', key] : ['org'];
     findings.push(errorFinding('E1', `机关${key === 'name' ? '全称' : '简称'}「${value}」是占位文字，请填写实际的机关名称`, source.positionOf(path)));
   }
   return findings;

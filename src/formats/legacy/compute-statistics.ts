@@ -4,11 +4,11 @@
  * sums, and the table never printed them as rules.
  */
 import { getAt, setAt, type ComputedStatistics } from '../../compute/statistics.js';
-import type { YamlSource } from '../../load/yaml-source.js';
+import type { SourceMap } from '../../contracts/source-map.js';
 import type { Finding } from '../../report-error/finding.js';
 import { STATISTICS_ROWS, SUM_RULES, type StatisticsRow } from './statistics-rows.js';
 
-export function computeLegacyStatistics(data: Record<string, unknown>, source: YamlSource): ComputedStatistics {
+export function computeLegacyStatistics(data: Record<string, unknown>, source: SourceMap): ComputedStatistics {
   const cells = new Map<string, string>();
   const findings: Finding[] = [];
   const statistics = data.statistics as Record<string, unknown> | undefined;
@@ -47,7 +47,7 @@ export function computeLegacyStatistics(data: Record<string, unknown>, source: Y
 }
 
 /** A sum left blank is printed as computed; the clerk is told, since the printed table shows it as typed. */
-function computedNotice(row: StatisticsRow, sum: number, source: YamlSource): Finding {
+function computedNotice(row: StatisticsRow, sum: number, source: SourceMap): Finding {
   return {
     severity: 'info',
     rule: 'L9',
@@ -61,7 +61,7 @@ function sumFinding(
   typed: number,
   sum: number,
   parts: Array<{ row: StatisticsRow; value: number | null }>,
-  source: YamlSource,
+  source: SourceMap,
 ): Finding {
   const terms = parts.map((p) => `${p.row.label} ${p.value ?? '（空白）'}`).join(' + ');
   return {
