@@ -1,6 +1,6 @@
 import { checkBalance } from '../shared/r1-balance.js';
 import { checkDocumentDates } from '../../check/rules/document-dates.js';
-import { computeStatistics } from '../../compute/statistics.js';
+import { computeStatistics } from '../shared/national-statistics.js';
 import type { ReportFormat } from '../format.js';
 import { FIELDS_2021 } from './fields.js';
 import { NARRATIVE_2021, schema2021 } from './schema.js';
