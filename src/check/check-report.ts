@@ -20,6 +20,7 @@ import { checkOrgName } from './rules/placeholder-org-name.js';
 import { checkTypedNumbering } from './rules/typed-numbering.js';
 import { checkRequiredContent } from './rules/required-content.js';
 import { validateReport } from './validate.js';
+import { validateOrgProfile } from './validate-org-profile.js';
 
 export interface CheckedReport {
   source: YamlSource;
@@ -49,6 +50,7 @@ export function checkFile(file: string, options: CheckOptions = {}): CheckedRepo
 export function checkSource(source: YamlSource, options: CheckOptions = {}): CheckedReport {
   const raw = source.toJS() as Record<string, unknown>;
   const profile = resolveOrgProfile(raw, source);
+  if (profile) validateOrgProfile(raw, profile);
   const { format, warnings } = chooseFormat(raw, source);
   const data = validateReport(raw, format, source);
   const statistics = format.compute(data, source);
