@@ -19,8 +19,8 @@ import { checkNarrativeFigures } from './rules/t1-narrative-figures.js';
 import { checkOrgName } from './rules/placeholder-org-name.js';
 import { checkTypedNumbering } from './rules/typed-numbering.js';
 import { checkRequiredContent } from './rules/required-content.js';
-import { validateReport } from './validate.js';
-import { validateOrgProfile } from './validate-org-profile.js';
+import { validateReport } from '../validate/validate-report.js';
+import { validateOrgProfile } from '../validate/validate-org-profile.js';
 
 export interface CheckedReport {
   source: YamlSource;

@@ -1,7 +1,7 @@
 /**
  * Organisation profiles: `org: ../orgs/zhangmu.yaml` in a data file names a shared file with the name, office,
  * address, phone, website (and seal) of the organisation, so many years of data share one profile. This reads the
- * profile; the pipeline validates it like data, with its own positions (check/validate-org-profile.ts).
+ * profile; the pipeline validates it like data, with its own positions (validate/validate-org-profile.ts).
  */
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';

@@ -2,7 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import { orgSchema } from '../formats/shared/schema-parts.js';
 import type { LoadedProfile } from '../load/org-profile.js';
-import { validateReport } from './validate.js';
+import { validateReport } from './validate-report.js';
 
 const PROFILE = { schema: orgSchema(), fields: [] };
 const PROFILE_TEXT_LIKE = [['postcode'], ['phone'], ['fax']];
