@@ -14,6 +14,7 @@ import { errorFinding, type Finding } from '../report-error/finding.js';
 import { expandTextFields } from '../templating/expand-text-fields.js';
 import { checkCrossYear } from './cross-year.js';
 import { runRules } from './run-rules.js';
+import { checkDocumentDates } from './rules/document-dates.js';
 import { lintNarrative } from './rules/narrative-lint.js';
 import { checkNarrativeFigures } from './rules/t1-narrative-figures.js';
 import { checkOrgName } from './rules/placeholder-org-name.js';
@@ -59,7 +60,7 @@ export function checkSource(source: YamlSource, options: CheckOptions = {}): Che
   const findings: Finding[] = [
     ...warnings,
     ...statistics.findings,
-    ...runRules([...format.rules, checkRequiredContent, lintNarrative, checkNarrativeFigures, checkOrgName, checkTypedNumbering], input),
+    ...runRules([...format.rules, checkDocumentDates, checkRequiredContent, lintNarrative, checkNarrativeFigures, checkOrgName, checkTypedNumbering], input),
   ];
 
   const { context, narratives, findings: textFindings } = expandTextFields(format, data, dataContext, source);

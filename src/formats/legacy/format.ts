@@ -1,4 +1,3 @@
-import { checkDocumentDates } from '../../check/rules/document-dates.js';
 import type { ReportFormat } from '../format.js';
 import { computeLegacyStatistics } from './compute-statistics.js';
 import { checkLegacyConsistency } from './consistency-rules.js';
@@ -14,6 +13,6 @@ export const legacy: ReportFormat = {
   narrative: NARRATIVE_LEGACY,
   schema: schemaLegacy,
   compute: computeLegacyStatistics,
-  rules: [checkLegacyConsistency, checkDocumentDates],
+  rules: [checkLegacyConsistency],
   templateDir: 'legacy',
 };

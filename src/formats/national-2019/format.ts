@@ -1,5 +1,4 @@
 import { checkBalance } from '../shared/r1-balance.js';
-import { checkDocumentDates } from '../../check/rules/document-dates.js';
 import { computeStatistics } from '../shared/national-statistics.js';
 import type { ReportFormat } from '../format.js';
 import { FIELDS_2019 } from './fields.js';
@@ -14,6 +13,6 @@ export const national2019: ReportFormat = {
   narrative: NARRATIVE_2019,
   schema: schema2019,
   compute: (data, source) => computeStatistics(data, FIELDS_2019, source),
-  rules: [checkBalance, checkDocumentDates],
+  rules: [checkBalance],
   templateDir: 'national-2019',
 };
