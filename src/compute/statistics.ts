@@ -31,3 +31,11 @@ export function setAt(object: Record<string, unknown>, path: readonly string[], 
   }
   node[path[path.length - 1]!] = value;
 }
+
+/** The object at `path` when each of `keys` holds a number there; undefined otherwise (absent, or data of another shape). */
+export function numbersAt<K extends string>(object: unknown, path: ReadonlyArray<string | number>, keys: readonly K[]): Record<K, number> | undefined {
+  const node = getAt(object, path);
+  if (node === null || typeof node !== 'object') return undefined;
+  const values = node as Record<string, unknown>;
+  return keys.every((key) => typeof values[key] === 'number') ? (values as Record<K, number>) : undefined;
+}
