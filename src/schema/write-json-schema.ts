@@ -4,14 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { FORMATS } from '../formats/registry.js';
 import { orgSchema } from '../formats/shared/schema-parts.js';
+import { reportJsonSchema } from './report-json-schema.js';
 
-const schema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  title: '政府信息公开工作年度报告数据文件（report-gen）',
-  anyOf: FORMATS.map((format) => z.toJSONSchema(format.schema, { target: 'draft-2020-12' })),
-};
+const schema = reportJsonSchema();
 const write = (name: string, content: object) =>
   writeFileSync(new URL(`../../schema/${name}`, import.meta.url), `${JSON.stringify(content, null, 2)}\n`);
 
