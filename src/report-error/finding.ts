@@ -11,12 +11,13 @@ export interface SourcePosition {
   col: number;
 }
 
+import type { RuleId } from './rule-id.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
   severity: Severity;
-  /** Stable id: YAML, SCHEMA, TOTAL, GLYPH, TEMPLATE, … or an arithmetic rule id such as R1. */
-  rule: string;
+  rule: RuleId;
   message: string;
   at?: SourcePosition;
 }
@@ -55,6 +56,6 @@ export function formatFinding(f: Finding): string {
   return `${where}${tag}${rule}${f.message}`;
 }
 
-export function errorFinding(rule: string, message: string, at?: SourcePosition): Finding {
+export function errorFinding(rule: RuleId, message: string, at?: SourcePosition): Finding {
   return at ? { severity: 'error', rule, message, at } : { severity: 'error', rule, message };
 }

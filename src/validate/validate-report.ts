@@ -66,11 +66,12 @@ const MAX_KEY_LENGTH = 12;
 
 function limitUnknownKeys(findings: Finding[]): Finding[] {
   const unknown = findings.filter((f) => f.rule === UNKNOWN_KEY);
-  if (unknown.length <= MAX_UNKNOWN_KEYS) return findings.map((f) => (f.rule === UNKNOWN_KEY ? { ...f, rule: 'SCHEMA' } : f));
+  const named = (f: Finding): Finding => (f.rule === UNKNOWN_KEY ? { ...f, rule: 'SCHEMA' } : f);
+  if (unknown.length <= MAX_UNKNOWN_KEYS) return findings.map(named);
   const kept = new Set(unknown.slice(0, MAX_UNKNOWN_KEYS));
   const last = unknown[MAX_UNKNOWN_KEYS - 1]!;
   return [
-    ...findings.filter((f) => f.rule !== UNKNOWN_KEY || kept.has(f)).map((f) => (f.rule === UNKNOWN_KEY ? { ...f, rule: 'SCHEMA' } : f)),
+    ...findings.filter((f) => f.rule !== UNKNOWN_KEY || kept.has(f)).map(named),
     { ...last, rule: 'SCHEMA', message: `另有 ${unknown.length - MAX_UNKNOWN_KEYS} 个未知的键未列出；请检查是否选错了文件` },
   ];
 }

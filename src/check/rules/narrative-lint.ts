@@ -5,6 +5,7 @@
  */
 import { errorFinding, type Finding, type Severity } from '../../report-error/finding.js';
 import type { RuleInput } from '../../contracts/rule.js';
+import type { RuleId } from '../../report-error/rule-id.js';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const MEASURE = '条件项次个人篇份%％万元';
@@ -37,7 +38,7 @@ function yearBelongsInText(text: string, index: number, found: number, year: num
 }
 
 interface Pattern {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   regex: RegExp;
   message: (match: RegExpExecArray, year: number, text: string) => string | undefined;

@@ -6,6 +6,7 @@
 import type { Rule } from '../../contracts/rule.js';
 import { getAt } from '../../compute/statistics.js';
 import type { Finding } from '../../report-error/finding.js';
+import type { RuleId } from '../../report-error/rule-id.js';
 import { STATISTICS_ROWS } from './statistics-rows.js';
 
 const label = (path: string) => STATISTICS_ROWS.find((r) => r.path?.join('.') === path)!.label;
@@ -24,7 +25,7 @@ export const checkLegacyConsistency: Rule = ({ statistics, source }) => {
   const value = (path: string) => getAt(tree, path.split('.')) as number | null | undefined;
   const at = (path: string) => source.positionOf(['statistics', ...path.split('.')]);
   const findings: Finding[] = [];
-  const warn = (rule: string, path: string, message: string) => findings.push({ severity: 'warning', rule, message, at: at(path) });
+  const warn = (rule: RuleId, path: string, message: string) => findings.push({ severity: 'warning', rule, message, at: at(path) });
 
   for (const [part, whole] of NOT_ABOVE) {
     const a = value(part);
