@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { ComputedStatistics } from '../compute/statistics.js';
 import { chooseFormat } from '../formats/registry.js';
 import type { ReportFormat } from '../formats/format.js';
+import type { ReportData } from '../formats/shared/report-schema.js';
 import { resolveOrgProfile } from '../load/org-profile.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { errorFinding, type Finding } from '../report-error/finding.js';
@@ -20,13 +21,13 @@ import { checkNarrativeFigures } from './rules/t1-narrative-figures.js';
 import { checkOrgName } from './rules/placeholder-org-name.js';
 import { checkTypedNumbering } from './rules/typed-numbering.js';
 import { checkRequiredContent } from './rules/required-content.js';
-import { validateReport } from '../validate/validate-report.js';
+import { validateEdition } from '../validate/validate-edition.js';
 import { validateOrgProfile } from '../validate/validate-org-profile.js';
 
 export interface CheckedReport {
   source: YamlSource;
   format: ReportFormat;
-  data: Record<string, unknown>;
+  data: ReportData;
   statistics: ComputedStatistics;
   /** The template context: data, computed statistics and defaults. */
   context: Record<string, unknown>;
@@ -53,7 +54,7 @@ export function checkSource(source: YamlSource, options: CheckOptions = {}): Che
   const profile = resolveOrgProfile(raw, source);
   if (profile) validateOrgProfile(raw, profile);
   const { format, warnings } = chooseFormat(raw, source);
-  const data = validateReport(raw, format, source);
+  const { data } = validateEdition(raw, format, source);
   const statistics = format.compute(data, source);
   const dataContext: Record<string, unknown> = { document: {}, ...data, ...statistics.tree, format: format.id };
   const input = { source, data, statistics };
@@ -66,7 +67,7 @@ export function checkSource(source: YamlSource, options: CheckOptions = {}): Che
   const { context, narratives, findings: textFindings } = expandTextFields(format, data, dataContext, source);
   findings.push(...textFindings);
 
-  const seal = (data.org as { seal?: string }).seal;
+  const seal = data.org.seal;
   const sealFile = seal ? resolve(dirname(source.absolutePath), seal) : undefined;
   if (sealFile && !existsSync(sealFile)) findings.push(errorFinding('SEAL', `找不到印章图片 ${seal}`, source.positionOf(['org', 'seal'])));
   const report: CheckedReport = {

@@ -13,8 +13,8 @@ export type PreviousLoader = (file: string) => CheckedReport;
 /** Last year's file: `previous:` in the data, else `<year-1>.yaml` in the same folder. */
 export function previousFileOf(report: CheckedReport): string {
   const dir = dirname(report.source.absolutePath);
-  const named = report.data.previous as string | undefined;
-  return named ? resolve(dir, named) : join(dir, `${(report.data.year as number) - 1}.yaml`);
+  const named = report.data.previous;
+  return named ? resolve(dir, named) : join(dir, `${report.data.year - 1}.yaml`);
 }
 
 export function checkCrossYear(report: CheckedReport, load: PreviousLoader): Finding[] {
@@ -30,8 +30,8 @@ export function checkCrossYear(report: CheckedReport, load: PreviousLoader): Fin
     if (unreadable) return [errorFinding('FILE', `「previous」所指的${unreadable.message}`, report.source.positionOf(['previous']))];
     return info(`上一年度数据文件 ${basename(file)} 本身有误，跨年度核对未进行`);
   }
-  if ((previous.data.year as number) !== (report.data.year as number) - 1) {
-    return info(`上一年度数据文件 ${basename(file)} 的年度为 ${previous.data.year}，不是 ${(report.data.year as number) - 1}，跨年度核对未进行`);
+  if (previous.data.year !== report.data.year - 1) {
+    return info(`上一年度数据文件 ${basename(file)} 的年度为 ${previous.data.year}，不是 ${report.data.year - 1}，跨年度核对未进行`);
   }
   const pair = { current: report, previous, previousName: basename(file) };
   return report.format.crossYearRules.flatMap((rule) => rule(pair));

@@ -9,7 +9,7 @@ import type { CrossYearRule, Rule } from '../contracts/rule.js';
 import type { SourceMap } from '../contracts/source-map.js';
 import type { ComputedStatistics } from '../compute/statistics.js';
 import type { FieldDef } from './shared/fields.js';
-import type { NarrativeKey } from './shared/report-schema.js';
+import type { NarrativeKey, ReportData } from './shared/report-schema.js';
 import type { EditionYears } from './shared/years.js';
 
 export interface ReportFormat<Id extends string = string, Schema extends z.ZodObject = z.ZodObject> extends EditionYears {
@@ -20,16 +20,16 @@ export interface ReportFormat<Id extends string = string, Schema extends z.ZodOb
   narrative: readonly NarrativeKey[];
   schema: Schema;
   /** Totals and display text of the statistics; typed totals are checked here. */
-  compute(data: Record<string, unknown>, source: SourceMap): ComputedStatistics;
+  compute(data: ReportData, source: SourceMap): ComputedStatistics;
   /** The edition's own rules; the rules every edition shares run after them. */
-  rules: readonly Rule[];
+  rules: readonly Rule<ReportData>[];
   /** Rules against last year's report (R5, R6, R8). */
-  crossYearRules: readonly CrossYearRule[];
+  crossYearRules: readonly CrossYearRule<ReportData>[];
   /**
    * What `init --from` carries over from last year's data, as values by dotted path. Absent when `init` does not
    * write this edition.
    */
-  carryOver?: (previous: { data: Record<string, unknown> }) => Map<string, unknown>;
+  carryOver?: (previous: { data: ReportData }) => Map<string, unknown>;
   /** The folder holding the edition's report.hbs and partials; a templates/<id>/ folder beside the data overrides them. */
   templates: string;
 }

@@ -47,14 +47,14 @@ export function renderReport(checked: CheckedReport): Pick<PreparedReport, 'docu
   const { set: templateSet, chain } = templateSetFor(format, source.absolutePath, script);
   const markup = templateSet.render(context, { cells: statistics.cells, narratives });
   const templates = [...templateSet.used].map((name) => ({ name, file: templateSet.files.get(name)! }));
-  const org = data.org as { name: string; fonts?: 'official' | 'windows' };
-  const year = data.year as number;
+  const org = data.org;
+  const year = data.year;
   const document: ReportDocument = {
     meta: {
       title: `${org.name}${inScript(`${year}年政府信息公开工作年度报告`, script)}`,
       author: org.name,
       subject: inScript(`政府信息公开工作年度报告（${format.basis}）`, script),
-      created: documentTimestamp(data.issued as string),
+      created: documentTimestamp(data.issued),
       language: 'zh-CN',
       ...(org.fonts ? { fonts: org.fonts } : {}),
     },
@@ -74,11 +74,11 @@ export function prepareFromSource(source: YamlSource, options: PrepareOptions = 
   if (blocking.length) throw new ReportError(blocking.map((f) => ({ ...f, severity: 'error' as const })));
 
   const { document, markup, templates, templatePlaces } = renderReport(checked);
-  const year = data.year as number;
+  const year = data.year;
   const inputs = [source.absolutePath, ...(checked.profile ? [checked.profile] : []), ...(checked.sealFile ? [checked.sealFile] : [])];
   // Last year's file is read when it exists (R5, R6, R8) and looked for when it does not (X0).
   const lookedFor = [previousFileOf(checked), ...templatePlaces];
-  const signedOn = (data.document as { signed_on?: string } | undefined)?.signed_on;
+  const signedOn = data.document?.signed_on;
   return {
     source,
     format,

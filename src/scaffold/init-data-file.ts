@@ -25,7 +25,7 @@ export function initDataFile(options: InitOptions): { file: string; text: string
   const file = resolve(options.file);
   if (existsSync(file)) throw new ReportError([errorFinding('INIT', `${options.file} 已存在，init 不会覆盖已有文件`)], EXIT.unusableInput);
   const previous = options.from ? checkFile(options.from, { crossYear: false }) : undefined;
-  const year = options.year ?? (previous ? (previous.data.year as number) + 1 : Number(/^(\d{4})\./.exec(basename(file))?.[1]));
+  const year = options.year ?? (previous ? previous.data.year + 1 : Number(/^(\d{4})\./.exec(basename(file))?.[1]));
   if (!Number.isInteger(year) || year < 2008) throw new ReportError([errorFinding('INIT', '请用 --year 指定报告年度（或把文件命名为 2022.yaml）')], EXIT.unusableInput);
   if (previous && previous.data.year !== year - 1) {
     throw new ReportError([errorFinding('INIT', `上一年度文件 ${options.from} 的年度为 ${previous.data.year}，不是 ${year - 1}`, previous.source.positionOf(['year']))], EXIT.unusableInput);
@@ -70,8 +70,8 @@ function organisation(options: InitOptions, previous: CheckedReport | undefined,
 }
 
 function headingsOf(previous: CheckedReport): Map<string, string[]> {
-  const text = (previous.data.text ?? {}) as Record<string, string>;
+  const text = previous.data.text;
   return new Map(
-    Object.entries(text).map(([key, value]) => [key, [...value.matchAll(/^\s*##\s+(.+)$/gm)].map((m) => m[1]!.trim())]),
+    Object.entries(text).map(([key, value]) => [key, [...(value ?? '').matchAll(/^\s*##\s+(.+)$/gm)].map((m) => m[1]!.trim())]),
   );
 }

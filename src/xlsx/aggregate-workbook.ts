@@ -16,8 +16,8 @@ export function aggregateWorkbook(county: { org: string; year: number; issued: s
   const tables = officialTables(format, county.year, county.file);
   const used = new Set([SUMMARY_SHEET]);
   const sheets = members.map((report) => {
-    const org = (report.data.org as { name: string; short?: string }).name;
-    const short = (report.data.org as { short?: string }).short ?? org;
+    const org = report.data.org.name;
+    const short = report.data.org.short ?? org;
     return { report, org, sheet: uniqueSheetName(short, used), figureOf: figureOf(report.data), unitOf: unitOf(format, report.data) };
   });
   const summary: SheetSpec = { name: SUMMARY_SHEET, org: county.org, year: county.year, tables, content: memberSumContents(sheets, format), unitOf: unitOf(format, {}) };

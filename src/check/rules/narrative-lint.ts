@@ -5,6 +5,7 @@
  */
 import { errorFinding, type Finding, type Severity } from '../../report-error/finding.js';
 import type { RuleInput } from '../../contracts/rule.js';
+import type { ReportData } from '../../formats/shared/report-schema.js';
 import type { RuleId } from '../../report-error/rule-id.js';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
@@ -94,9 +95,9 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-export function lintNarrative({ data, source }: RuleInput): Finding[] {
-  const text = (data.text ?? {}) as Record<string, string>;
-  const year = data.year as number;
+export function lintNarrative({ data, source }: RuleInput<ReportData>): Finding[] {
+  const text = data.text;
+  const year = data.year;
   const findings: Finding[] = [];
   for (const [key, value] of Object.entries(text)) {
     if (typeof value !== 'string') continue;

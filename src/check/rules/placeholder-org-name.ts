@@ -4,11 +4,12 @@
  */
 import { errorFinding, type Finding } from '../../report-error/finding.js';
 import type { RuleInput } from '../../contracts/rule.js';
+import type { ReportData } from '../../formats/shared/report-schema.js';
 
 const PLACEHOLDER = /请填写|請填寫|[XxＸｘ×]{2,}/;
 
-export function checkOrgName({ data, source }: RuleInput): Finding[] {
-  const org = data.org as { name?: unknown; short?: unknown } | undefined;
+export function checkOrgName({ data, source }: RuleInput<ReportData>): Finding[] {
+  const org = data.org;
   const findings: Finding[] = [];
   for (const key of ['name', 'short'] as const) {
     const value = org?.[key];

@@ -15,8 +15,8 @@ export type FixOutcome =
 
 export function fixNarrativeFigures(report: CheckedReport): FixOutcome {
   const { source, data, statistics } = report;
-  const texts = (data.text ?? {}) as Record<string, unknown>;
-  const figures = findNarrativeFigures(texts, statistics.tree, data.year as number);
+  const texts = data.text;
+  const figures = findNarrativeFigures(texts, statistics.tree, data.year);
   if (figures.some((f) => !f.agrees) || findFalseClaims(texts, statistics.tree).length > 0) return { written: false, reason: 'disagrees' };
   const lineStarts = [0];
   for (let i = 0; i < source.text.length; i++) if (source.text[i] === '\n') lineStarts.push(i + 1);

@@ -21,9 +21,10 @@ export function computeLegacyStatistics(data: Record<string, unknown>, source: S
   const valueOf = (path: string[]): number | null => {
     const key = path.join('.');
     if (memo.has(key)) return memo.get(key)!;
-    const typed = getAt(statistics, path) as number | null | undefined;
+    const found = getAt(statistics, path);
+    const typed = typeof found === 'number' ? found : null;
     const row = byPath.get(key);
-    let value: number | null = typed ?? null;
+    let value: number | null = typed;
     if (row?.sumOf) {
       const parts = row.sumOf.map((part) => ({ row: byPath.get(part.join('.'))!, value: valueOf(part) }));
       const sum = parts.reduce((total, part) => total + (part.value ?? 0), 0);

@@ -22,7 +22,10 @@ const NOT_ABOVE: Array<[part: string, whole: string]> = [
 export const checkLegacyConsistency: Rule = ({ statistics, source }) => {
   const tree = statistics.tree.statistics as Record<string, unknown> | undefined;
   if (!tree) return [];
-  const value = (path: string) => getAt(tree, path.split('.')) as number | null | undefined;
+  const value = (path: string) => {
+    const found = getAt(tree, path.split('.'));
+    return typeof found === 'number' ? found : undefined;
+  };
   const at = (path: string) => source.positionOf(['statistics', ...path.split('.')]);
   const findings: Finding[] = [];
   const warn = (rule: RuleId, path: string, message: string) => findings.push({ severity: 'warning', rule, message, at: at(path) });

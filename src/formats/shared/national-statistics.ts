@@ -59,7 +59,7 @@ export function computeStatistics(data: Record<string, unknown>, fields: readonl
       case 'money': {
         setAt(tree, field.path, value);
         const unit = getAt(data, [...field.path.slice(0, -1), 'unit']);
-        const text = moneyText(value as number, source.sourceTextOf(field.path));
+        const text = moneyText(Number(value), source.sourceTextOf(field.path));
         cells.set(field.path.join('.'), typeof unit === 'string' ? `${text}${unit}` : text);
         break;
       }

@@ -1,7 +1,7 @@
 /** The whole data file schema of a national edition, assembled from its fields and narrative keys. */
 import { z } from 'zod';
 import type { FieldDef } from './fields.js';
-import { isoDate, objectFromFields, orgSchema } from './schema-parts.js';
+import { isoDate, objectFromFields, orgSchema, type OrgData } from './schema-parts.js';
 import { EARLIEST_YEAR, LATEST_YEAR, yearsText, type EditionYears } from './years.js';
 
 export interface NarrativeKey {
@@ -48,6 +48,12 @@ export function commonShape(edition: EditionYears, narrative: readonly Narrative
       .describe('生成文字（标题、开头段、章节标题、表格项目、落款日期）的字形：simplified 简体（默认）或 traditional 繁体；正文照原样印出'),
   };
 }
+
+/**
+ * A validated data file as far as every edition agrees: the keys of commonShape, typed from the schema, with the
+ * organisation in place of a profile path, and the edition's tables below other keys.
+ */
+export type ReportData = Omit<z.output<z.ZodObject<ReturnType<typeof commonShape>>>, 'org'> & { org: OrgData; [table: string]: unknown };
 
 export function nationalReportSchema<const Id extends string>(edition: EditionYears & { id: Id }, fields: readonly FieldDef[], narrative: readonly NarrativeKey[]) {
   return z
