@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFile } from '../src/check/check-report.js';
+import { checkFile } from '../src/pipeline/check-report.js';
 import { FontRegistry } from '../src/fonts/font-registry.js';
 import { chooseFormat, FORMATS, formatForYear, registerEdition } from '../src/formats/registry.js';
 import { YamlSource } from '../src/load/yaml-source.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { checkFile } from '../src/check/check-report.js';
+import { checkFile } from '../src/pipeline/check-report.js';
 import { FIELDS_2021 } from '../src/formats/national-2021/fields.js';
 import { ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
 

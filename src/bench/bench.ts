@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBatch } from '../batch/run-batch.js';
-import { checkFile } from '../check/check-report.js';
+import { checkFile } from '../pipeline/check-report.js';
 import { townshipVariant } from './township-variant.js';
 import { readP12 } from '../sign/p12.js';
 import { renderSignedPdf } from '../sign/sign-pdf.js';

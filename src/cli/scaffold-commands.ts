@@ -1,5 +1,5 @@
 /** `init` and `aggregate`: new data files for a year, and a county's sum of its members. */
-import { checkFile } from '../check/check-report.js';
+import { checkFile } from '../pipeline/check-report.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { displayPath, outputBase } from '../output/output-paths.js';
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';

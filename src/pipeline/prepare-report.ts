@@ -2,7 +2,7 @@
  * load → check → compute → templates → document model. Everything up to the writers, shared by every
  * command. Throws a ReportError with findings when the input cannot become a report.
  */
-import { checkSource, type CheckedReport } from '../check/check-report.js';
+import { checkSource, type CheckedReport } from './check-report.js';
 import { previousFileOf } from '../check/cross-year.js';
 import type { ReportFormat } from '../formats/format.js';
 import { YamlSource } from '../load/yaml-source.js';

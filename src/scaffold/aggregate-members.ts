@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { findDataFiles } from '../batch/find-data-files.js';
-import { checkFile, type CheckedReport } from '../check/check-report.js';
+import { checkFile, type CheckedReport } from '../pipeline/check-report.js';
 import { getAt } from '../compute/statistics.js';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS } from '../formats/shared/fields.js';
 import { writeFileAtomic, writeNewFileAtomic } from '../output/atomic-write.js';

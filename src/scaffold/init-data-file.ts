@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { checkFile, checkSource, type CheckedReport } from '../check/check-report.js';
+import { checkFile, checkSource, type CheckedReport } from '../pipeline/check-report.js';
 import { formatForYear } from '../formats/registry.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { writeNewFileAtomic } from '../output/atomic-write.js';

@@ -2,7 +2,7 @@
  * The county's workbook: a 汇总 sheet whose every figure is a formula adding up the same cell on each member's
  * sheet, then one sheet per member with all its tables. Corrected on a member's sheet, the county total follows.
  */
-import type { CheckedReport } from '../check/check-report.js';
+import type { CheckedReport } from '../pipeline/check-report.js';
 import { documentTimestamp } from '../templating/dates.js';
 import { officialTables } from './official-tables.js';
 import { figureOf, unitOf } from './report-workbook.js';

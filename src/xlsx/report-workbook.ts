@@ -2,7 +2,7 @@
  * The workbook of one report: a sheet per official table of its edition, holding its figures (or left blank,
  * as a template to send out). Its times come from the report's 成文日期 or SOURCE_DATE_EPOCH.
  */
-import type { CheckedReport } from '../check/check-report.js';
+import type { CheckedReport } from '../pipeline/check-report.js';
 import type { ReportFormat } from '../formats/format.js';
 import { getAt } from '../compute/statistics.js';
 import { documentTimestamp } from '../templating/dates.js';

@@ -6,7 +6,7 @@
  */
 import { writeFileAtomic } from '../../output/atomic-write.js';
 import { YamlSource } from '../../load/yaml-source.js';
-import { checkSource, type CheckedReport } from '../check-report.js';
+import { checkSource, type CheckedReport } from '../../pipeline/check-report.js';
 import { findFalseClaims, findNarrativeFigures } from './find-figures.js';
 
 export type FixOutcome =
