@@ -13,7 +13,7 @@ import { resolveOrgProfile } from '../load/org-profile.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { errorFinding, type Finding } from '../report-error/finding.js';
 import { expandTextFields } from '../templating/expand-text-fields.js';
-import { checkCrossYear } from '../check/cross-year.js';
+import { checkCrossYear } from './cross-year.js';
 import { runRules } from '../check/run-rules.js';
 import { checkDocumentDates } from '../check/rules/document-dates.js';
 import { lintNarrative } from '../check/rules/narrative-lint.js';

@@ -3,7 +3,7 @@
  * command. Throws a ReportError with findings when the input cannot become a report.
  */
 import { checkSource, type CheckedReport } from './check-report.js';
-import { previousFileOf } from '../check/cross-year.js';
+import { previousFileOf } from './cross-year.js';
 import type { ReportFormat } from '../formats/format.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { readMarkup } from '../markup/read-markup.js';

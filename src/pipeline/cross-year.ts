@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorFinding, ReportError, type Finding } from '../report-error/finding.js';
-import type { CheckedReport } from '../pipeline/check-report.js';
+import type { CheckedReport } from './check-report.js';
 
 export type PreviousLoader = (file: string) => CheckedReport;
 
