@@ -8,7 +8,7 @@ import { findDataFiles } from '../batch/find-data-files.js';
 import { fontsFor } from '../batch/build-task.js';
 import { checkFile, type CheckedReport } from '../pipeline/check-report.js';
 import { checkGlyphs } from '../check/glyphs.js';
-import { checkCountyMembers } from '../check/county-members.js';
+import { checkCountyMembers } from '../pipeline/county-members.js';
 import { fixNarrativeFigures } from '../check/t1/fix-figures.js';
 import { displayPath } from '../output/output-paths.js';
 import { renderReport } from '../pipeline/prepare-report.js';

@@ -10,7 +10,7 @@ import { getAt } from '../compute/statistics.js';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS, labelOfPath } from '../formats/shared/fields.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { ReportError, type Finding } from '../report-error/finding.js';
-import { checkFile, type CheckedReport } from '../pipeline/check-report.js';
+import { checkFile, type CheckedReport } from './check-report.js';
 
 export function checkCountyMembers(county: CheckedReport): Finding[] {
   if (!county.profile) return [];
