@@ -9,7 +9,7 @@ import { fontsFor } from '../batch/build-task.js';
 import { checkFile, type CheckedReport } from '../pipeline/check-report.js';
 import { checkGlyphs } from '../check/glyphs.js';
 import { checkCountyMembers } from '../pipeline/county-members.js';
-import { fixNarrativeFigures } from '../check/t1/fix-figures.js';
+import { fixNarrativeFigures } from '../pipeline/fix-figures.js';
 import { displayPath } from '../output/output-paths.js';
 import { renderReport } from '../pipeline/prepare-report.js';
 import { EXIT, errorFinding, formatFinding, ReportError, type Finding } from '../report-error/finding.js';

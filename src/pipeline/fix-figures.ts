@@ -4,10 +4,10 @@
  * by character: every other byte (comments, alignment, quoting) stays. Nothing is written when any figure or
  * outcome word disagrees with the tables, or when the edited file would not print exactly the same text.
  */
-import { writeFileAtomic } from '../../output/atomic-write.js';
-import { YamlSource } from '../../load/yaml-source.js';
-import { checkSource, type CheckedReport } from '../../pipeline/check-report.js';
-import { findFalseClaims, findNarrativeFigures } from './find-figures.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { YamlSource } from '../load/yaml-source.js';
+import { checkSource, type CheckedReport } from './check-report.js';
+import { findFalseClaims, findNarrativeFigures } from '../check/t1/find-figures.js';
 
 export type FixOutcome =
   | { written: true; replaced: Array<{ figure: string; expression: string; line: number; col: number }> }
