@@ -1,12 +1,15 @@
 /**
- * All checks of one data file, in the order the pipeline needs them: the YAML, the format, the schema, the
- * computed totals and every rule. Unusable input throws (exit 2); rule findings are returned, so that `check`
- * can list them all and `build` can refuse on errors.
+ * The stages of one data file up to the templates, in order: load (the YAML and the organisation profile) →
+ * choose the edition → validate → compute → rules (the edition's, then the shared ones in check/) → narrative
+ * expansion → cross-year rules. Positions are handed down as one SourceMap, so no later stage reads the YAML
+ * again. Unusable input throws (exit 2); rule findings are returned, so that `check` can list them all and `build`
+ * can refuse on errors.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ComputedStatistics } from '../compute/statistics.js';
 import { chooseFormat } from '../formats/registry.js';
+import type { SourceMap } from '../contracts/source-map.js';
 import type { ReportFormat } from '../formats/format.js';
 import type { ReportData } from '../formats/shared/report-schema.js';
 import { resolveOrgProfile } from '../load/org-profile.js';
@@ -50,21 +53,27 @@ export function checkFile(file: string, options: CheckOptions = {}): CheckedRepo
 }
 
 export function checkSource(source: YamlSource, options: CheckOptions = {}): CheckedReport {
+  // load
   const raw = source.toJS() as Record<string, unknown>;
   const profile = resolveOrgProfile(raw, source);
   if (profile) validateOrgProfile(raw, profile);
-  const { format, warnings } = chooseFormat(raw, source);
-  const { data } = validateEdition(raw, format, source);
-  const statistics = format.compute(data, source);
+  const positions: SourceMap = source;
+  // validate
+  const { format, warnings } = chooseFormat(raw, positions);
+  const { data } = validateEdition(raw, format, positions);
+  // compute
+  const statistics = format.compute(data, positions);
   const dataContext: Record<string, unknown> = { document: {}, ...data, ...statistics.tree, format: format.id };
-  const input = { source, data, statistics };
+  // rules
+  const input = { source: positions, data, statistics };
   const findings: Finding[] = [
     ...warnings,
     ...statistics.findings,
     ...runRules([...format.rules, checkDocumentDates, checkRequiredContent, lintNarrative, checkNarrativeFigures, checkOrgName, checkTypedNumbering], input),
   ];
 
-  const { context, narratives, findings: textFindings } = expandTextFields(format, data, dataContext, source);
+  // narrative expansion
+  const { context, narratives, findings: textFindings } = expandTextFields(format, data, dataContext, positions);
   findings.push(...textFindings);
 
   const seal = data.org.seal;
