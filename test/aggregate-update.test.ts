@@ -7,7 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseDocument } from 'yaml';
 import { seededRandom } from '../src/bench/seeded-random.js';
-import { checkFile } from '../src/check/check-report.js';
+import { checkFile } from '../src/pipeline/check-report.js';
 import { ReportError } from '../src/report-error/finding.js';
 import { aggregateMembers } from '../src/scaffold/aggregate-members.js';
 import { editInPlace } from '../src/scaffold/edit-in-place.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFile } from '../src/check/check-report.js';
+import { checkFile } from '../src/pipeline/check-report.js';
 import { positionOf, ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
 
 /** The 统计表 of 信丰县2017 (seed 001) as published, which data/xinfeng/2017.yaml corrects. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSource } from '../src/check/check-report.js';
+import { checkSource } from '../src/pipeline/check-report.js';
 import { YamlSource } from '../src/load/yaml-source.js';
 import { prepareFromSource } from '../src/pipeline/prepare-report.js';
 import { EXIT, formatFinding, ReportError } from '../src/report-error/finding.js';

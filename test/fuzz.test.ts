@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFile } from '../src/check/check-report.js';
+import { checkFile } from '../src/pipeline/check-report.js';
 import { FontRegistry } from '../src/fonts/font-registry.js';
 import { buildReport } from '../src/pipeline/build-report.js';
 import { formatFinding, type Finding } from '../src/report-error/finding.js';

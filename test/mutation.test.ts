@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSource } from '../src/check/check-report.js';
+import { checkSource } from '../src/pipeline/check-report.js';
 import { YamlSource } from '../src/load/yaml-source.js';
 import { EXIT, ReportError } from '../src/report-error/finding.js';
 import { seededRandom as random } from '../src/bench/seeded-random.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { narrativeToMarkup } from '../src/templating/narrative.js';
-import { checkFile } from '../src/check/check-report.js';
+import { checkFile } from '../src/pipeline/check-report.js';
 import { FIELDS_2021 } from '../src/formats/national-2021/fields.js';
 import { ROOT, runCli, tempDir, variantOf } from './helpers/cli.js';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/bench/seeded-random.js';
-import { checkSource } from '../src/check/check-report.js';
+import { checkSource } from '../src/pipeline/check-report.js';
 import { findNarrativeFigures } from '../src/check/t1/find-figures.js';
 import { YamlSource } from '../src/load/yaml-source.js';
 import { ROOT } from './helpers/cli.js';

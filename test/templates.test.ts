@@ -25,6 +25,19 @@ describe('template errors', () => {
     expect(message).toMatch(/part\.hbs:2:\d+ 错误 模板错误：引用了不存在的数据项「org.nope」$/);
   });
 
+  it('name the partial file, line and column that wrote markup the reader refuses', () => {
+    const marked = tempDir('templates');
+    writeFileSync(join(marked, 'report.hbs'), '<h1>{{title}}</h1>\n{{#if title}}\n<p>a</p>\n{{/if}}\n{{> part}}\n');
+    // Line 3 is written after a standalone {{#if}} line and an expression; the refused element is on line 4.
+    writeFileSync(join(marked, 'part.hbs'), '<p>ok</p>\n{{#if title}}\n<p>{{title}}</p>\n  <table><colgroup><col/><col/></colgroup><tr><td>x</td></tr></table>\n{{/if}}\n');
+    const set = new TemplateSet([marked]);
+    const markup = set.render({ title: 't' }, runtime);
+    expect(failureOf(() => readMarkup(markup, set.originOf))).toMatch(/part\.hbs:4:3 错误 表格「」第 1 行占 1 列，应为 2 列$/);
+    writeFileSync(join(marked, 'part.hbs'), '<p>ok</p>\n\n  <p align="{{title}}">a</p>\n');
+    const again = new TemplateSet([marked]);
+    expect(failureOf(() => readMarkup(again.render({ title: 't' }, runtime), again.originOf))).toMatch(/part\.hbs:3:3 错误 <p align="t"> 不受支持/);
+  });
+
   it('name the file and line of a syntax error when loading', () => {
     const broken = tempDir('templates');
     writeFileSync(join(broken, 'report.hbs'), '<p>a</p>\n<p>{{#if x}}</p>\n');

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { checkFile, checkSource, type CheckedReport } from '../src/check/check-report.js';
+import { checkFile, checkSource, type CheckedReport } from '../src/pipeline/check-report.js';
 import { YamlSource } from '../src/load/yaml-source.js';
 import { aggregateMembers } from '../src/scaffold/aggregate-members.js';
 import { aggregateWorkbook } from '../src/xlsx/aggregate-workbook.js';

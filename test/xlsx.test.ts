@@ -8,7 +8,7 @@ import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { seededRandom } from '../src/bench/seeded-random.js';
-import { checkSource } from '../src/check/check-report.js';
+import { checkSource } from '../src/pipeline/check-report.js';
 import { getAt } from '../src/compute/statistics.js';
 import { YamlSource } from '../src/load/yaml-source.js';
 import { ReportError } from '../src/report-error/finding.js';

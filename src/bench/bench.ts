@@ -15,7 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBatch } from '../batch/run-batch.js';
-import { checkFile } from '../check/check-report.js';
+import { checkFile } from '../pipeline/check-report.js';
 import { townshipVariant } from './township-variant.js';
 import { longParagraphReport } from './long-paragraph.js';
 import { formatSummary } from './profile-summary.js';

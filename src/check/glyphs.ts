@@ -4,7 +4,7 @@
  */
 import type { FontRegistry, LoadedFace } from '../fonts/font-registry.js';
 import type { FontRole } from '../fonts/font-role.js';
-import type { YamlSource } from '../load/yaml-source.js';
+import type { SourceMap } from '../contracts/source-map.js';
 import type { Block, ReportDocument } from '../model/document.js';
 import { errorFinding, ReportError, type Finding } from '../report-error/finding.js';
 
@@ -51,7 +51,7 @@ function lacksChinese(face: LoadedFace): boolean {
   return [...COMMON_CHINESE].every((char) => !face.font.hasGlyphForCodePoint(char.codePointAt(0)!));
 }
 
-export function checkGlyphs(document: ReportDocument, fonts: FontRegistry, source: YamlSource): Finding[] {
+export function checkGlyphs(document: ReportDocument, fonts: FontRegistry, source: SourceMap): Finding[] {
   const findings: Finding[] = [];
   const reported = new Set<string>();
   // A face without Chinese is one finding naming its roles, not one per character.
@@ -84,7 +84,7 @@ export function checkGlyphs(document: ReportDocument, fonts: FontRegistry, sourc
   return findings;
 }
 
-function locateCharacter(char: string, source: YamlSource) {
+function locateCharacter(char: string, source: SourceMap) {
   for (const { path, value } of source.strings()) {
     const index = value.indexOf(char);
     if (index >= 0) return source.positionOfIndex(path, value, index);
@@ -93,7 +93,7 @@ function locateCharacter(char: string, source: YamlSource) {
 }
 
 /** Refuses a report that a face cannot print; every writer that embeds fonts calls this first. */
-export function assertPrintable(report: { document: ReportDocument; source: YamlSource }, fonts: FontRegistry): void {
+export function assertPrintable(report: { document: ReportDocument; source: SourceMap }, fonts: FontRegistry): void {
   const missing = checkGlyphs(report.document, fonts, report.source);
   if (missing.length) throw new ReportError(missing);
 }

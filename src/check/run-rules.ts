@@ -1,7 +1,7 @@
 /** Runs every rule of a format and collects the findings. */
 import type { Finding } from '../report-error/finding.js';
-import type { Rule, RuleInput } from './rule.js';
+import type { Rule, RuleInput } from '../contracts/rule.js';
 
-export function runRules(rules: readonly Rule[], input: RuleInput): Finding[] {
+export function runRules<Data extends object>(rules: readonly Rule<Data>[], input: RuleInput<Data>): Finding[] {
   return rules.flatMap((rule) => rule(input));
 }

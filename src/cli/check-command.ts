@@ -6,12 +6,10 @@
  */
 import { findDataFiles } from '../batch/find-data-files.js';
 import { fontsFor } from '../batch/build-task.js';
-import { checkSource, type CheckedReport } from '../check/check-report.js';
-import { YamlSource } from '../load/yaml-source.js';
-import { withinSizes } from '../pipeline/size-limits.js';
+import { checkFile, type CheckedReport } from '../pipeline/check-report.js';
 import { checkGlyphs } from '../check/glyphs.js';
-import { checkCountyMembers } from '../check/county-members.js';
-import { fixNarrativeFigures } from '../check/t1/fix-figures.js';
+import { checkCountyMembers } from '../pipeline/county-members.js';
+import { fixNarrativeFigures } from '../pipeline/fix-figures.js';
 import { displayPath } from '../output/output-paths.js';
 import { renderReport } from '../pipeline/prepare-report.js';
 import { EXIT, errorFinding, formatFinding, ReportError, type Finding } from '../report-error/finding.js';
@@ -83,7 +81,7 @@ export function runCheck(paths: string[], options: CheckCommandOptions): number 
 function checkOne(file: string, options: CheckCommandOptions): FileResult {
   const shown = displayPath(file);
   try {
-    const checked = checkSource(withinSizes(YamlSource.read(file)));
+    const checked = checkFile(file);
     const all = [...checked.findings, ...checkCountyMembers(checked)];
     if (!all.some((f) => f.severity === 'error')) all.push(...printability(checked, options.config ?? 'report-gen.config.yaml'));
     const findings = options.strict ? all.map((f) => (f.severity === 'warning' ? { ...f, severity: 'error' as const } : f)) : all;

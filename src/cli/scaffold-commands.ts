@@ -1,5 +1,5 @@
 /** `init` and `aggregate`: new data files for a year, and a county's sum of its members. */
-import { checkFile } from '../check/check-report.js';
+import { checkFile } from '../pipeline/check-report.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { displayPath, outputBase } from '../output/output-paths.js';
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
@@ -55,8 +55,8 @@ export async function runAggregate(members: string[], options: AggregateCommandO
     if (options.xlsx) {
       const county = checkFile(result.file, { crossYear: false });
       const out = workbookPath(result.file, options.xlsx);
-      const org = (county.data.org as { name: string }).name;
-      writeFileAtomic(out, await aggregateWorkbook({ org, year: county.data.year as number, issued: county.data.issued as string, file: result.file }, result.reports));
+      const org = county.data.org.name;
+      writeFileAtomic(out, await aggregateWorkbook({ org, year: county.data.year, issued: county.data.issued, file: result.file }, result.reports));
       process.stdout.write(`已生成汇总工作簿 ${displayPath(out)}（汇总表为各单位表的公式合计）\n`);
     }
     return EXIT.ok;

@@ -1,5 +1,5 @@
 /** `sheet` and `import`: the official tables as a workbook for collecting figures, and the figures read back. */
-import { checkFile, checkSource } from '../check/check-report.js';
+import { checkFile, checkSource } from '../pipeline/check-report.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { outputBase, displayPath } from '../output/output-paths.js';
 import { writeFileAtomic } from '../output/atomic-write.js';

@@ -1,38 +1,29 @@
 /**
  * Organisation profiles: `org: ../orgs/zhangmu.yaml` in a data file names a shared file with the name, office,
- * address, phone, website (and seal) of the organisation, so many years of data share one profile. The profile
- * is validated like data, with its own positions. Like a template, a profile is read only from inside the data
- * file's project (templating/project-root.ts): its real path, after links, must lie below the project root.
+ * address, phone, website (and seal) of the organisation, so many years of data share one profile. This reads the
+ * profile; the pipeline validates it like data, with its own positions (validate/validate-org-profile.ts). Like a
+ * template, a profile is read only from inside the data file's project (load/project-root.ts): its real path, after
+ * links, must lie below the project root.
  */
 import { dirname, resolve } from 'node:path';
 import { lstatSync, realpathSync } from 'node:fs';
-import { validateReport } from '../check/validate.js';
-import { orgSchema } from '../formats/shared/schema-parts.js';
-import { displayPath } from '../output/output-paths.js';
+import { displayPath } from '../report-error/display-path.js';
 import { errorFinding, EXIT, ReportError, type SourcePosition } from '../report-error/finding.js';
 import { describeSystemError } from '../report-error/system-error.js';
-import { isInside, projectRoot } from '../templating/project-root.js';
+import { isInside, projectRoot } from './project-root.js';
 import { YamlSource } from './yaml-source.js';
-
-const PROFILE = { schema: orgSchema(), fields: [] };
-const PROFILE_TEXT_LIKE = [['postcode'], ['phone'], ['fax']];
 
 export interface LoadedProfile {
   file: string;
-  org: Record<string, unknown>;
+  source: YamlSource;
 }
 
-/** Replaces a profile path in `data.org` by the profile's content; returns the profile file, if any. */
+/** The profile that `data.org` names, read but not yet validated; undefined when `org` is written in the data file. */
 export function resolveOrgProfile(data: Record<string, unknown>, source: YamlSource): LoadedProfile | undefined {
   if (typeof data.org !== 'string') return undefined;
   const file = resolve(dirname(source.absolutePath), data.org);
   checkProfilePlace(file, data.org, source.absolutePath, source.positionOf(['org']));
-  const profile = YamlSource.read(file, '机关信息文件');
-  const org = validateReport(profile.toJS() as Record<string, unknown>, PROFILE, profile, PROFILE_TEXT_LIKE);
-  // A seal image is named relative to the profile that names it.
-  if (typeof org.seal === 'string') org.seal = resolve(dirname(file), org.seal);
-  data.org = org;
-  return { file, org };
+  return { file, source: YamlSource.read(file, '机关信息文件') };
 }
 
 /** The profile exists, and its real path lies inside the data file's project; else exit 2 at `org:`. */

@@ -3,12 +3,13 @@
  */
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type ErrorCode, type Node, type Scalar } from 'yaml';
 import { errorFinding, EXIT, ReportError, type Finding, type SourcePosition } from '../report-error/finding.js';
+import type { DataPath, SourceMap } from '../contracts/source-map.js';
 import { readInputText } from './read-input.js';
 import { displayPath } from '../report-error/display-path.js';
 
-export type DataPath = ReadonlyArray<string | number>;
+export type { DataPath };
 
-export class YamlSource {
+export class YamlSource implements SourceMap {
   private constructor(
     /** The path as shown to the user (relative to the working directory). */
     readonly displayPath: string,
@@ -74,6 +75,10 @@ export class YamlSource {
       node = next;
     }
     return { node: node as Node, exact: true };
+  }
+
+  has(path: DataPath): boolean {
+    return this.nodeAt(path).exact;
   }
 
   /** Position of the value at a path (or of its nearest existing ancestor). */

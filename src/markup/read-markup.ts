@@ -19,8 +19,15 @@ export const MARKUP_ELEMENTS: ReadonlySet<string> = new Set([
 const ALIGNS = new Set<Align>(['left', 'center', 'right', 'justify']);
 const PARAGRAPH_ROLES = new Set(['body', 'heading', 'subheading', 'title']);
 
-/** The template file that wrote the markup at an index, for messages. */
-export type MarkupOrigin = (index: number) => string | undefined;
+/** Where a piece of markup was written: the template file, and its line and column when known. */
+export interface MarkupSource {
+  file: string;
+  line?: number;
+  col?: number;
+}
+
+/** The template that wrote the markup at an index, for messages; `tag` (such as “<td”) helps find the column. */
+export type MarkupOrigin = (index: number, tag?: string) => MarkupSource | undefined;
 
 /** While reading: where the markup came from, and the block being read (what a message names by default). */
 let origin: MarkupOrigin | undefined;
@@ -259,10 +266,12 @@ export function foldWhitespace(text: string): string {
 
 /** A markup error, naming the template that wrote the node (by default the block being read). */
 function fail(message: string, at: ChildNode | undefined = currentBlock): never {
-  return failAt(message, at?.startIndex ?? undefined);
+  return failAt(message, at?.startIndex ?? undefined, at && 'name' in at ? `<${at.name}` : undefined);
 }
 
-function failAt(message: string, index: number | undefined): never {
-  const file = index === undefined ? undefined : origin?.(index);
-  throw new ReportError([errorFinding('MARKUP', file ? `${message}（出自模板 ${file}）` : message)]);
+/** A markup error at the template file and line that wrote it; the file alone when the line is not known. */
+function failAt(message: string, index: number | undefined, tag?: string): never {
+  const source = index === undefined ? undefined : origin?.(index, tag);
+  if (source?.line !== undefined) throw new ReportError([errorFinding('MARKUP', message, { file: source.file, line: source.line, col: source.col ?? 1 })]);
+  throw new ReportError([errorFinding('MARKUP', source ? `${message}（出自模板 ${source.file}）` : message)]);
 }

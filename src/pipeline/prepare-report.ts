@@ -2,8 +2,8 @@
  * load → check → compute → templates → document model. Everything up to the writers, shared by every
  * command. Throws a ReportError with findings when the input cannot become a report.
  */
-import { checkSource, type CheckedReport } from '../check/check-report.js';
-import { previousFileOf } from '../check/cross-year.js';
+import { checkSource, type CheckedReport } from './check-report.js';
+import { previousFileOf } from './cross-year.js';
 import type { ReportFormat } from '../formats/format.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { readMarkup } from '../markup/read-markup.js';
@@ -13,7 +13,6 @@ import { documentTimestamp } from '../templating/dates.js';
 import { narrativeToMarkup } from '../templating/narrative.js';
 import { inScript, scriptOf } from '../templating/script.js';
 import { templateSetFor } from '../templating/template-cache.js';
-import { withinSizes } from './size-limits.js';
 
 export interface PreparedReport {
   source: YamlSource;
@@ -48,14 +47,14 @@ export function renderReport(checked: CheckedReport): Pick<PreparedReport, 'docu
   const { set: templateSet, chain } = templateSetFor(format, source.absolutePath, script);
   const markup = templateSet.render(context, { cells: statistics.cells, narratives });
   const templates = [...templateSet.used].map((name) => ({ name, file: templateSet.files.get(name)! }));
-  const org = data.org as { name: string; fonts?: 'official' | 'windows' };
-  const year = data.year as number;
+  const org = data.org;
+  const year = data.year;
   const document: ReportDocument = {
     meta: {
       title: `${org.name}${inScript(`${year}年政府信息公开工作年度报告`, script)}`,
       author: org.name,
       subject: inScript(`政府信息公开工作年度报告（${format.basis}）`, script),
-      created: documentTimestamp(data.issued as string),
+      created: documentTimestamp(data.issued),
       language: 'zh-CN',
       ...(org.fonts ? { fonts: org.fonts } : {}),
     },
@@ -69,17 +68,17 @@ export function prepareReport(file: string, options: PrepareOptions = {}): Prepa
 }
 
 export function prepareFromSource(source: YamlSource, options: PrepareOptions = {}): PreparedReport {
-  const checked = checkSource(withinSizes(source));
+  const checked = checkSource(source);
   const { format, data, findings } = checked;
   const blocking = findings.filter((f) => f.severity === 'error' || (options.strict && f.severity === 'warning'));
   if (blocking.length) throw new ReportError(blocking.map((f) => ({ ...f, severity: 'error' as const })));
 
   const { document, markup, templates, templatePlaces } = renderReport(checked);
-  const year = data.year as number;
+  const year = data.year;
   const inputs = [source.absolutePath, ...(checked.profile ? [checked.profile] : []), ...(checked.sealFile ? [checked.sealFile] : [])];
   // Last year's file is read when it exists (R5, R6, R8) and looked for when it does not (X0).
   const lookedFor = [previousFileOf(checked), ...templatePlaces];
-  const signedOn = (data.document as { signed_on?: string } | undefined)?.signed_on;
+  const signedOn = data.document?.signed_on;
   return {
     source,
     format,

@@ -11,12 +11,13 @@ export interface SourcePosition {
   col: number;
 }
 
+import type { RuleId } from './rule-id.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
   severity: Severity;
-  /** Stable id: YAML, SCHEMA, TOTAL, GLYPH, TEMPLATE, … or an arithmetic rule id such as R1. */
-  rule: string;
+  rule: RuleId;
   message: string;
   at?: SourcePosition;
 }
@@ -60,6 +61,6 @@ export function sortByPosition(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
 }
 
-export function errorFinding(rule: string, message: string, at?: SourcePosition): Finding {
+export function errorFinding(rule: RuleId, message: string, at?: SourcePosition): Finding {
   return at ? { severity: 'error', rule, message, at } : { severity: 'error', rule, message };
 }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { findDataFiles } from '../batch/find-data-files.js';
-import { checkFile, type CheckedReport } from '../check/check-report.js';
+import { checkFile, type CheckedReport } from '../pipeline/check-report.js';
 import { getAt } from '../compute/statistics.js';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS } from '../formats/shared/fields.js';
 import { writeFileAtomic, writeNewFileAtomic } from '../output/atomic-write.js';
@@ -64,7 +64,7 @@ export function aggregateMembers(options: AggregateOptions): AggregateResult {
   }
   if (first.format.id === 'legacy') throw new ReportError([errorFinding('AGGREGATE', 'legacy 统计表的汇总暂不支持，只能汇总 2019 年起的全国统一格式')], EXIT.unusableInput);
 
-  const year = first.data.year as number;
+  const year = first.data.year;
   const named = /^(\d{4})\.ya?ml$/i.exec(basename(out))?.[1];
   if (named && Number(named) !== year) {
     throw new ReportError([errorFinding('AGGREGATE', `下属单位的数据是 ${year} 年的，不能写入以 ${named} 年命名的 ${options.out}；请改用 ${year}.yaml，或用 --year ${named} 选择年度`)], EXIT.unusableInput);

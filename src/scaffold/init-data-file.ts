@@ -1,13 +1,12 @@
 /**
  * `report-gen init`: a data file for an organisation and year, in the edition the year selects. With last year's
- * file it carries over what the official arithmetic carries over (上年结转, 表二 baselines) and the narrative
+ * file it carries over what the edition says carries over (上年结转, 表二 baselines: its carryOver) and the narrative
  * sub-headings, but not last year's text. It never overwrites a file.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { checkFile, checkSource, type CheckedReport } from '../check/check-report.js';
-import { getAt } from '../compute/statistics.js';
-import { FORMATS, formatForYear } from '../formats/registry.js';
+import { checkFile, checkSource, type CheckedReport } from '../pipeline/check-report.js';
+import { formatForYear } from '../formats/registry.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { writeNewFileAtomic } from '../output/atomic-write.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
@@ -23,21 +22,20 @@ export interface InitOptions {
   from?: string;
 }
 
-const MATTERS = ['licensing', 'other_services', 'punishment', 'coercion', 'fees'];
-
 export function initDataFile(options: InitOptions): { file: string; text: string } {
   const file = resolve(options.file);
   if (existsSync(file)) throw new ReportError([errorFinding('INIT', `${options.file} 已存在，init 不会覆盖已有文件`)], EXIT.unusableInput);
   const previous = options.from ? checkFile(options.from, { crossYear: false }) : undefined;
-  const year = options.year ?? (previous ? (previous.data.year as number) + 1 : Number(/^(\d{4})\./.exec(basename(file))?.[1]));
+  const year = options.year ?? (previous ? previous.data.year + 1 : Number(/^(\d{4})\./.exec(basename(file))?.[1]));
   if (!Number.isInteger(year) || year < 2008) throw new ReportError([errorFinding('INIT', '请用 --year 指定报告年度（或把文件命名为 2022.yaml）')], EXIT.unusableInput);
   if (previous && previous.data.year !== year - 1) {
     throw new ReportError([errorFinding('INIT', `上一年度文件 ${options.from} 的年度为 ${previous.data.year}，不是 ${year - 1}`, previous.source.positionOf(['year']))], EXIT.unusableInput);
   }
-  const format = FORMATS.find((f) => f.id === formatForYear(year))!;
-  if (format.id === 'legacy') throw new ReportError([errorFinding('INIT', 'init 只生成 2019 年起的全国统一格式；2018 年及以前的报告请参照 data/xinfeng/2017.yaml')], EXIT.unusableInput);
+  const format = formatForYear(year);
+  // An edition without a carry-over is not written by init (legacy).
+  if (!format?.carryOver) throw new ReportError([errorFinding('INIT', 'init 只生成 2019 年起的全国统一格式；2018 年及以前的报告请参照 data/xinfeng/2017.yaml')], EXIT.unusableInput);
 
-  const values = previous ? carriedOver(previous, format.id) : new Map<string, unknown>();
+  const values = previous ? format.carryOver(previous) : new Map<string, unknown>();
   const text = dataFileText({
     format,
     year,
@@ -72,30 +70,10 @@ function organisation(options: InitOptions, previous: CheckedReport | undefined,
   return { name: '（请填写机关全称）' };
 }
 
-function carriedOver(previous: CheckedReport, edition: string): Map<string, unknown> {
-  const values = new Map<string, unknown>();
-  const carriedOut = getAt(previous.data, ['requests', 'carried_out']) as number[] | undefined;
-  if (carriedOut) values.set('requests.carried_in', carriedOut.slice(0, 6));
-  const active = previous.data.active as Record<string, Record<string, number>>;
-  if (previous.format.id === 'national-2019' && edition === 'national-2019') {
-    for (const key of MATTERS) {
-      const before = active[key];
-      if (before) values.set(`active.${key}.previous`, before.previous! + before.change!);
-    }
-  }
-  for (const key of ['regulations', 'normative_documents']) {
-    const before = active[key];
-    if (!before) continue;
-    if (previous.format.id === 'national-2021' && edition === 'national-2021') values.set(`active.${key}.in_force`, before.in_force);
-    if (previous.format.id === 'national-2019' && edition === 'national-2021') values.set(`active.${key}.in_force`, before.total);
-  }
-  return values;
-}
-
 /** Last year's sub-headings, read as the build reads them (templating/narrative.ts). */
 function headingsOf(previous: CheckedReport): Map<string, string[]> {
-  const text = (previous.data.text ?? {}) as Record<string, string>;
+  const text = previous.data.text;
   return new Map(
-    Object.entries(text).map(([key, value]) => [key, value.split(/\r?\n/).map(subHeadingOf).filter((h): h is string => Boolean(h))]),
+    Object.entries(text).map(([key, value]) => [key, (value ?? '').split(/\r?\n/).map(subHeadingOf).filter((h): h is string => Boolean(h))]),
   );
 }

@@ -5,7 +5,8 @@
  * column inside the text. Every other data value is printed as written, and a `{{` in it is refused when printed.
  */
 import type { ReportFormat } from '../formats/format.js';
-import type { YamlSource } from '../load/yaml-source.js';
+import type { ReportData } from '../formats/shared/report-schema.js';
+import type { SourceMap } from '../contracts/source-map.js';
 import type { Finding } from '../report-error/finding.js';
 import { expandNarrative } from './narrative.js';
 
@@ -20,10 +21,10 @@ export interface ExpandedText {
   findings: Finding[];
 }
 
-export function expandTextFields(format: ReportFormat, data: Record<string, unknown>, context: Record<string, unknown>, source: YamlSource): ExpandedText {
+export function expandTextFields(format: ReportFormat, data: ReportData, context: Record<string, unknown>, source: SourceMap): ExpandedText {
   const findings: Finding[] = [];
   const narratives = new Map<string, string>();
-  const text = (data.text ?? {}) as Record<string, string | undefined>;
+  const text = data.text;
   for (const { key } of format.narrative) {
     const value = text[key];
     if (value === undefined) continue;

@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { errorFinding, type Finding } from '../report-error/finding.js';
-import type { DataPath, YamlSource } from '../load/yaml-source.js';
+import type { DataPath, SourceMap } from '../contracts/source-map.js';
 import { CJK_OR_PUNCT } from '../markup/cjk.js';
 import { escapeMarkup } from '../markup/escape.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
@@ -18,7 +18,7 @@ registerTextHelpers(narrativeEnv);
 const KNOWN_HELPERS = Object.fromEntries(TEXT_HELPER_NAMES.map((n) => [n, true]));
 
 /** Replace `{{…}}` expressions by statistics; an unknown name is an error finding at its place in the YAML. */
-export function expandNarrative(text: string, context: object, source: YamlSource, path: DataPath): string | Finding {
+export function expandNarrative(text: string, context: object, source: SourceMap, path: DataPath): string | Finding {
   try {
     const compiled = narrativeEnv.compile(parseGuarded(text), { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS, noEscape: true });
     return compiled(templateContext(context as Record<string, unknown>));

@@ -2,7 +2,7 @@
  * Where a report's templates come from, nearest first: a `templates/` folder beside the data file, then one in
  * each parent folder up to the project root (see project-root.ts), so a county overrides a partial for all its
  * townships by placing it in its own folder; then the built-in templates. In each templates/ folder a subfolder
- * named after the format wins over files for every format. Paths are resolved to real paths: a templates/ folder
+ * named after the format wins over files for every format. The edition names the folder of its own templates. Paths are resolved to real paths: a templates/ folder
  * that leads out of the project (a symbolic link) is refused, never read.
  */
 import { lstatSync, realpathSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { ReportFormat } from '../formats/format.js';
 import { EXIT, errorFinding, ReportError } from '../report-error/finding.js';
 import { displayPath } from '../output/output-paths.js';
-import { isInside, projectRoot } from './project-root.js';
+import { isInside, projectRoot } from '../load/project-root.js';
 import { BUILTIN_TEMPLATE_ROOT } from './template-set.js';
 
 export interface TemplateChain {
@@ -25,20 +25,21 @@ export interface TemplateChain {
 export function templateChain(dataFile: string, format: ReportFormat): TemplateChain {
   const root = projectRoot(dataFile);
   const builtin = realpathSync(resolve(BUILTIN_TEMPLATE_ROOT));
+  const own = realpathSync(format.templates);
   const folders: string[] = [];
   const places: string[] = [];
   let dir = realpathSync(dirname(resolve(dataFile)));
   for (;;) {
     const templates = join(dir, 'templates');
-    places.push(templates, join(templates, format.templateDir));
+    places.push(templates, join(templates, format.id));
     const real = realTemplateFolder(templates, root);
-    if (real && real !== builtin) folders.push(join(real, format.templateDir), real);
+    if (real && real !== builtin) folders.push(join(real, format.id), real);
     const parent = dirname(dir);
     if (dir === root || parent === dir || !isInside(parent, root)) break;
     dir = parent;
   }
-  folders.push(join(builtin, format.templateDir), join(builtin, 'shared'));
-  return { folders, places, confine: [root, builtin] };
+  folders.push(own, join(builtin, 'shared'));
+  return { folders, places, confine: isInside(own, builtin) ? [root, builtin] : [root, builtin, own] };
 }
 
 /** The real path of a templates/ folder, undefined when there is none; refuses one that leads out of the root. */

@@ -6,7 +6,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { readInputText } from '../load/read-input.js';
 import { displayPath as show } from '../output/output-paths.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
-import { isInside } from './project-root.js';
+import { isInside } from '../load/project-root.js';
 
 /** Largest template file read; a real template is a few KB. */
 export const TEMPLATE_SIZE_CAP = 1024 * 1024;

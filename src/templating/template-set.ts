@@ -8,13 +8,14 @@ import { displayPath as show } from '../report-error/display-path.js';
 import Handlebars from 'handlebars';
 import { readInputText } from '../load/read-input.js';
 import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
+import type { MarkupSource } from '../markup/read-markup.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
 import { checkTemplateMarkup } from './check-template-markup.js';
 import { HELPER_NAMES, registerHelpers, type RenderRuntime } from './helpers.js';
 import { parseGuarded, PRINT_HELPER } from './printed-values.js';
 import { convertContent, type Script } from './script.js';
 import { checkedTemplateFile, readTemplateText } from './template-files.js';
-import { MARK_BODY, MARK_END, MARK_START, regionAt, unmark, type Region } from './template-marks.js';
+import { lineAt, markLines, MARK_BODY, MARK_END, MARK_START, regionAt, unmark, type Region } from './template-marks.js';
 import { templateContext } from './template-context.js';
 
 export const BUILTIN_TEMPLATE_ROOT = new URL('../../templates/', import.meta.url).pathname;
@@ -69,11 +70,21 @@ export class TemplateSet {
     this.checkReachablePartials();
   }
 
-  /** The template file that wrote the markup at an index of the last render (the innermost partial). */
-  readonly originOf = (index: number): string | undefined => {
+  /**
+   * The template file and line that wrote the markup at an index of the last render (the innermost partial), and the
+   * column of `tag` on that line when it is written there.
+   */
+  readonly originOf = (index: number, tag?: string): MarkupSource | undefined => {
     const region = regionAt(this.regions, index);
-    return region && show(region.file);
+    if (!region) return undefined;
+    const line = lineAt(region, index);
+    if (line === undefined) return { file: show(region.file) };
+    const text = this.sources.get(region.file)?.split('\n')[line - 1] ?? '';
+    const col = tag ? text.indexOf(tag) : -1;
+    return { file: show(region.file), line, col: col < 0 ? 1 : [...text.slice(0, col)].length + 1 };
   };
+  /** Each template file's text, for the columns of markup errors. */
+  private readonly sources = new Map<string, string>();
 
   private regions: Region[] = [];
   /** Files by marker number. */
@@ -105,6 +116,8 @@ export class TemplateSet {
     }
     checkTemplateMarkup(ast, show(file));
     if (this.script !== 'simplified') convertContent(ast, this.script);
+    markLines(ast);
+    this.sources.set(file, text);
     this.references.set(name, partialReferences(ast, file));
     const compiled = this.env.compile(ast, COMPILE_OPTIONS);
     const marker = this.markedFiles.push(file) - 1;

@@ -2,7 +2,7 @@
  * The county's workbook: a 汇总 sheet whose every figure is a formula adding up the same cell on each member's
  * sheet, then one sheet per member with all its tables. Corrected on a member's sheet, the county total follows.
  */
-import type { CheckedReport } from '../check/check-report.js';
+import type { CheckedReport } from '../pipeline/check-report.js';
 import { documentTimestamp } from '../templating/dates.js';
 import { officialTables } from './official-tables.js';
 import { figureOf, unitOf } from './report-workbook.js';
@@ -16,8 +16,8 @@ export function aggregateWorkbook(county: { org: string; year: number; issued: s
   const tables = officialTables(format, county.year, county.file);
   const used = new Set([SUMMARY_SHEET]);
   const sheets = members.map((report) => {
-    const org = (report.data.org as { name: string; short?: string }).name;
-    const short = (report.data.org as { short?: string }).short ?? org;
+    const org = report.data.org.name;
+    const short = report.data.org.short ?? org;
     return { report, org, sheet: uniqueSheetName(short, used), figureOf: figureOf(report.data), unitOf: unitOf(format, report.data) };
   });
   const summary: SheetSpec = { name: SUMMARY_SHEET, org: county.org, year: county.year, tables, content: memberSumContents(sheets, format), unitOf: unitOf(format, {}) };

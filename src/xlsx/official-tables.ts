@@ -3,7 +3,7 @@
  * (so labels and merged cells are the DOCX's), with every value cell tied to its statistic field. The layout
  * comes from a scaffold of zeros, so a data file that is not yet filled in still has its tables.
  */
-import { checkSource } from '../check/check-report.js';
+import { checkSource } from '../pipeline/check-report.js';
 import type { ReportFormat } from '../formats/format.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { readMarkup } from '../markup/read-markup.js';

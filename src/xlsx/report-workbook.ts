@@ -2,7 +2,7 @@
  * The workbook of one report: a sheet per official table of its edition, holding its figures (or left blank,
  * as a template to send out). Its times come from the report's 成文日期 or SOURCE_DATE_EPOCH.
  */
-import type { CheckedReport } from '../check/check-report.js';
+import type { CheckedReport } from '../pipeline/check-report.js';
 import type { ReportFormat } from '../formats/format.js';
 import { getAt } from '../compute/statistics.js';
 import { documentTimestamp } from '../templating/dates.js';
@@ -18,14 +18,14 @@ export interface ReportWorkbookOptions {
 
 export function reportWorkbook(report: CheckedReport, options: ReportWorkbookOptions = {}): Promise<Buffer> {
   const { format, data } = report;
-  const year = data.year as number;
-  const org = (data.org as { name: string }).name;
+  const year = data.year;
+  const org = data.org.name;
   const tables = officialTables(format, year, report.source.absolutePath);
   const contents = figureContents(format, options.blank ? () => null : figureOf(data));
   return writeWorkbook(
     format,
     tables.map((table) => ({ name: table.name, org, year, tables: [table], content: contents, unitOf: unitOf(format, data) })),
-    { title: `${org}${year}年政府信息公开工作年度报告统计表`, creator: org, created: documentTimestamp(data.issued as string) },
+    { title: `${org}${year}年政府信息公开工作年度报告统计表`, creator: org, created: documentTimestamp(data.issued) },
   );
 }
 

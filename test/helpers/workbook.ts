@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSource } from '../../src/check/check-report.js';
+import { checkSource } from '../../src/pipeline/check-report.js';
 import { YamlSource } from '../../src/load/yaml-source.js';
 import { editInPlace } from '../../src/scaffold/edit-in-place.js';
 import { officialTables } from '../../src/xlsx/official-tables.js';

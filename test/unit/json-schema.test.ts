@@ -10,7 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { seededRandom } from '../../src/bench/seeded-random.js';
-import { validateReport as toolValidate } from '../../src/check/validate.js';
+import { validateEdition as toolValidate } from '../../src/validate/validate-edition.js';
 import { chooseFormat } from '../../src/formats/registry.js';
 import { YamlSource } from '../../src/load/yaml-source.js';
 import { ReportError } from '../../src/report-error/finding.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocumentDates } from '../../src/check/rules/document-dates.js';
 import { lintNarrative } from '../../src/check/rules/narrative-lint.js';
 import { checkOrgName } from '../../src/check/rules/placeholder-org-name.js';
-import { checkBalance } from '../../src/check/rules/r1-balance.js';
+import { checkBalance } from '../../src/formats/shared/r1-balance.js';
 import { checkRequiredContent } from '../../src/check/rules/required-content.js';
 import { checkNarrativeFigures } from '../../src/check/rules/t1-narrative-figures.js';
 import { checkTypedNumbering } from '../../src/check/rules/typed-numbering.js';

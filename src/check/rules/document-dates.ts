@@ -4,13 +4,14 @@
  */
 import { formatChineseDate } from '../../templating/dates.js';
 import { errorFinding, type Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
+import type { ReportData } from '../../formats/shared/report-schema.js';
 
-export function checkDocumentDates({ data, source }: RuleInput): Finding[] {
+export function checkDocumentDates({ data, source }: RuleInput<ReportData>): Finding[] {
   const findings: Finding[] = [];
-  const issued = data.issued as string;
-  const year = data.year as number;
-  const printedOn = (data.document as { printed_on?: string } | undefined)?.printed_on;
+  const issued = data.issued;
+  const year = data.year;
+  const printedOn = data.document?.printed_on;
   if (printedOn && printedOn < issued) {
     findings.push(
       errorFinding(

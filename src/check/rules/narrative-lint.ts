@@ -4,7 +4,9 @@
  * points at the character inside the YAML block scalar.
  */
 import { errorFinding, type Finding, type Severity } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
+import type { ReportData } from '../../formats/shared/report-schema.js';
+import type { RuleId } from '../../report-error/rule-id.js';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const MEASURE = '条件项次个人篇份%％万元';
@@ -37,7 +39,7 @@ function yearBelongsInText(text: string, index: number, found: number, year: num
 }
 
 interface Pattern {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   regex: RegExp;
   message: (match: RegExpExecArray, year: number, text: string) => string | undefined;
@@ -93,9 +95,9 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-export function lintNarrative({ data, source }: RuleInput): Finding[] {
-  const text = (data.text ?? {}) as Record<string, string>;
-  const year = data.year as number;
+export function lintNarrative({ data, source }: RuleInput<ReportData>): Finding[] {
+  const text = data.text;
+  const year = data.year;
   const findings: Finding[] = [];
   for (const [key, value] of Object.entries(text)) {
     if (typeof value !== 'string') continue;

@@ -3,12 +3,13 @@
  * from 2021 the 信息处理费 statement must say something about the fee.
  */
 import { errorFinding, type Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
+import type { ReportData } from '../../formats/shared/report-schema.js';
 
 const MUST_HAVE_TEXT: Record<string, string> = { overview: '总体情况（概述）', problems: '存在的主要问题及改进情况' };
 
-export function checkRequiredContent({ data, source }: RuleInput): Finding[] {
-  const text = (data.text ?? {}) as Record<string, string | undefined>;
+export function checkRequiredContent({ data, source }: RuleInput<ReportData>): Finding[] {
+  const text = data.text;
   const findings: Finding[] = [];
   for (const [key, name] of Object.entries(MUST_HAVE_TEXT)) {
     const value = text[key];
@@ -16,7 +17,7 @@ export function checkRequiredContent({ data, source }: RuleInput): Finding[] {
       findings.push(errorFinding('C1', `「${name}」没有正文内容`, source.positionOf(['text', key])));
     }
   }
-  if ((data.year as number) >= 2021 && text.fee !== undefined && !/信息处理费/.test(text.fee)) {
+  if (data.year >= 2021 && text.fee !== undefined && !/信息处理费/.test(text.fee)) {
     findings.push({
       severity: 'warning',
       rule: 'E13',

@@ -5,13 +5,14 @@
  * with cases 尚未审结). The phrasings are in src/check/t1/narrative-figures.yaml.
  */
 import type { Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
+import type { ReportData } from '../../formats/shared/report-schema.js';
 import { findFalseClaims, findNarrativeFigures } from '../t1/find-figures.js';
 
-export function checkNarrativeFigures({ data, statistics, source }: RuleInput): Finding[] {
-  const texts = (data.text ?? {}) as Record<string, unknown>;
+export function checkNarrativeFigures({ data, statistics, source }: RuleInput<ReportData>): Finding[] {
+  const texts = data.text;
   const findings: Finding[] = [];
-  for (const f of findNarrativeFigures(texts, statistics.tree, data.year as number)) {
+  for (const f of findNarrativeFigures(texts, statistics.tree, data.year)) {
     if (f.agrees) continue;
     const hint = f.expression
       ? `；可写作「{{${f.expression}}}${f.unit}」，数字即随表格一致`

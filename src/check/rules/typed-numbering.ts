@@ -4,13 +4,14 @@
  * generated too.
  */
 import type { Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
+import type { ReportData } from '../../formats/shared/report-schema.js';
 
 const SECTION_NUMBER = /^[一二三四五六七八九十]{1,3}、/;
 const SUBHEADING_NUMBER = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
 
-export function checkTypedNumbering({ data, source }: RuleInput): Finding[] {
-  const text = (data.text ?? {}) as Record<string, unknown>;
+export function checkTypedNumbering({ data, source }: RuleInput<ReportData>): Finding[] {
+  const text = data.text;
   const findings: Finding[] = [];
   for (const [key, value] of Object.entries(text)) {
     if (typeof value !== 'string') continue;

@@ -4,11 +4,11 @@
  * sums, and the table never printed them as rules.
  */
 import { getAt, setAt, type ComputedStatistics } from '../../compute/statistics.js';
-import type { YamlSource } from '../../load/yaml-source.js';
+import type { SourceMap } from '../../contracts/source-map.js';
 import type { Finding } from '../../report-error/finding.js';
 import { STATISTICS_ROWS, SUM_RULES, type StatisticsRow } from './statistics-rows.js';
 
-export function computeLegacyStatistics(data: Record<string, unknown>, source: YamlSource): ComputedStatistics {
+export function computeLegacyStatistics(data: Record<string, unknown>, source: SourceMap): ComputedStatistics {
   const cells = new Map<string, string>();
   const findings: Finding[] = [];
   const statistics = data.statistics as Record<string, unknown> | undefined;
@@ -21,9 +21,10 @@ export function computeLegacyStatistics(data: Record<string, unknown>, source: Y
   const valueOf = (path: string[]): number | null => {
     const key = path.join('.');
     if (memo.has(key)) return memo.get(key)!;
-    const typed = getAt(statistics, path) as number | null | undefined;
+    const found = getAt(statistics, path);
+    const typed = typeof found === 'number' ? found : null;
     const row = byPath.get(key);
-    let value: number | null = typed ?? null;
+    let value: number | null = typed;
     if (row?.sumOf) {
       const parts = row.sumOf.map((part) => ({ row: byPath.get(part.join('.'))!, value: valueOf(part) }));
       const sum = parts.reduce((total, part) => total + (part.value ?? 0), 0);
@@ -47,7 +48,7 @@ export function computeLegacyStatistics(data: Record<string, unknown>, source: Y
 }
 
 /** A sum left blank is printed as computed; the clerk is told, since the printed table shows it as typed. */
-function computedNotice(row: StatisticsRow, sum: number, source: YamlSource): Finding {
+function computedNotice(row: StatisticsRow, sum: number, source: SourceMap): Finding {
   return {
     severity: 'info',
     rule: 'L9',
@@ -61,7 +62,7 @@ function sumFinding(
   typed: number,
   sum: number,
   parts: Array<{ row: StatisticsRow; value: number | null }>,
-  source: YamlSource,
+  source: SourceMap,
 ): Finding {
   const terms = parts.map((p) => `${p.row.label} ${p.value ?? '（空白）'}`).join(' + ');
   return {

@@ -3,9 +3,10 @@
  * applications received, completed and answered should agree (the table has no carry-over row).
  * Warnings only: the table never printed them as rules.
  */
-import type { Rule } from '../../check/rule.js';
+import type { Rule } from '../../contracts/rule.js';
 import { getAt } from '../../compute/statistics.js';
 import type { Finding } from '../../report-error/finding.js';
+import type { RuleId } from '../../report-error/rule-id.js';
 import { STATISTICS_ROWS } from './statistics-rows.js';
 
 const label = (path: string) => STATISTICS_ROWS.find((r) => r.path?.join('.') === path)!.label;
@@ -21,10 +22,13 @@ const NOT_ABOVE: Array<[part: string, whole: string]> = [
 export const checkLegacyConsistency: Rule = ({ statistics, source }) => {
   const tree = statistics.tree.statistics as Record<string, unknown> | undefined;
   if (!tree) return [];
-  const value = (path: string) => getAt(tree, path.split('.')) as number | null | undefined;
+  const value = (path: string) => {
+    const found = getAt(tree, path.split('.'));
+    return typeof found === 'number' ? found : undefined;
+  };
   const at = (path: string) => source.positionOf(['statistics', ...path.split('.')]);
   const findings: Finding[] = [];
-  const warn = (rule: string, path: string, message: string) => findings.push({ severity: 'warning', rule, message, at: at(path) });
+  const warn = (rule: RuleId, path: string, message: string) => findings.push({ severity: 'warning', rule, message, at: at(path) });
 
   for (const [part, whole] of NOT_ABOVE) {
     const a = value(part);

@@ -1,19 +1,18 @@
-import { checkDocumentDates } from '../../check/rules/document-dates.js';
-import type { ReportFormat } from '../format.js';
+import { builtinTemplates, defineEdition } from '../format.js';
 import { computeLegacyStatistics } from './compute-statistics.js';
 import { checkLegacyConsistency } from './consistency-rules.js';
 import { LEGACY_FIELDS } from './fields.js';
-import { NARRATIVE_LEGACY, schemaLegacy } from './schema.js';
+import { NARRATIVE_LEGACY, schemaLegacy, YEARS_LEGACY } from './schema.js';
 
-export const legacy: ReportFormat = {
-  id: 'legacy',
+/** `init` does not write legacy files: it has no carry-over. */
+export const legacy = defineEdition({
+  ...YEARS_LEGACY,
   basis: '《中华人民共和国政府信息公开条例》（国务院令第492号）第三十二条',
-  firstYear: 2008,
-  lastYear: 2018,
   fields: LEGACY_FIELDS,
   narrative: NARRATIVE_LEGACY,
   schema: schemaLegacy,
   compute: computeLegacyStatistics,
-  rules: [checkLegacyConsistency, checkDocumentDates],
-  templateDir: 'legacy',
-};
+  rules: [checkLegacyConsistency],
+  crossYearRules: [],
+  templates: builtinTemplates(YEARS_LEGACY.id),
+});

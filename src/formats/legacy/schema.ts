@@ -1,8 +1,12 @@
 /** The legacy data file (reports for 2008–2018): the six items of the 2007 条例 and an optional 统计表. */
 import { z } from 'zod';
 import { commonShape, type NarrativeKey } from '../shared/report-schema.js';
+import { yearsText } from '../shared/years.js';
 import { isoDate, objectFromFields, textLike } from '../shared/schema-parts.js';
 import { LEGACY_FIELDS } from './fields.js';
+
+/** The edition's name and years, shared by its schema and its definition. */
+export const YEARS_LEGACY = { id: 'legacy', firstYear: 2008, lastYear: 2018 } as const;
 
 export const NARRATIVE_LEGACY: NarrativeKey[] = [
   { key: 'overview', label: '一、概述', required: true },
@@ -28,10 +32,10 @@ const statisticsShape = (objectFromFields(LEGACY_FIELDS).shape as { statistics: 
 
 export const schemaLegacy = z
   .strictObject({
-    ...commonShape('legacy', NARRATIVE_LEGACY),
+    ...commonShape(YEARS_LEGACY, NARRATIVE_LEGACY),
     statistics: z
       .strictObject({ ...statisticsShape, filled_by: filledBy.optional() })
       .optional()
       .describe('附件：政府信息公开情况统计表（国办发〔2014〕32号）；数值空白填 ~'),
   })
-  .describe('政府信息公开工作年度报告数据（legacy，2008–2018年）');
+  .describe(`政府信息公开工作年度报告数据（legacy，${yearsText(YEARS_LEGACY)}）`);

@@ -2,6 +2,8 @@
  * 政府信息公开情况统计表 (国办发〔2014〕32号 as printed in legacy reports, formats.md §4.2): every row with its
  * official label, unit, indentation level and data path below `statistics`. Group rows have no path.
  */
+import type { RuleId } from '../../report-error/rule-id.js';
+
 export interface StatisticsRow {
   label: string;
   unit: string;
@@ -144,7 +146,7 @@ export const STATISTICS_ROWS: readonly StatisticsRow[] = [
 ];
 
 /** The sums the table implies; the rule id under which a typed total that disagrees is reported. */
-export const SUM_RULES: Record<string, string> = {
+export const SUM_RULES: Record<string, RuleId> = {
   'requests.received.total': 'L1',
   'requests.completed.total': 'L2',
   'requests.answered.total': 'L3',

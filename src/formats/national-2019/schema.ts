@@ -9,5 +9,8 @@ export const NARRATIVE_2019: NarrativeKey[] = [
   { key: 'fee', label: '六、其他需要报告的事项：收取信息处理费情况（可选）', required: false },
 ];
 
-export const schema2019 = nationalReportSchema('national-2019', FIELDS_2019, NARRATIVE_2019);
+/** The edition's name and years, shared by its schema and its definition. */
+export const YEARS_2019 = { id: 'national-2019', firstYear: 2019, lastYear: 2020 } as const;
+
+export const schema2019 = nationalReportSchema(YEARS_2019, FIELDS_2019, NARRATIVE_2019);
 export type Report2019 = z.infer<typeof schema2019>;

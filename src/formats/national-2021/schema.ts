@@ -9,5 +9,8 @@ export const NARRATIVE_2021: NarrativeKey[] = [
   { key: 'fee', label: '六、其他需要报告的事项：收取信息处理费情况（2021年起必填），如“本年度未收取信息处理费。”', required: true },
 ];
 
-export const schema2021 = nationalReportSchema('national-2021', FIELDS_2021, NARRATIVE_2021);
+/** The edition's name and years, shared by its schema and its definition. */
+export const YEARS_2021 = { id: 'national-2021', firstYear: 2021 } as const;
+
+export const schema2021 = nationalReportSchema(YEARS_2021, FIELDS_2021, NARRATIVE_2021);
 export type Report2021 = z.infer<typeof schema2021>;

@@ -1,7 +1,8 @@
 /** The whole data file schema of a national edition, assembled from its fields and narrative keys. */
 import { z } from 'zod';
 import type { FieldDef } from './fields.js';
-import { isoDate, objectFromFields, orgSchema } from './schema-parts.js';
+import { isoDate, objectFromFields, orgSchema, type OrgData } from './schema-parts.js';
+import { EARLIEST_YEAR, LATEST_YEAR, yearsText, type EditionYears } from './years.js';
 
 export interface NarrativeKey {
   key: string;
@@ -21,7 +22,7 @@ export const documentSchema = () =>
     .describe('公文要素（以公文形式报送时使用）');
 
 /** The keys every format shares: format, year, org, 成文日期, narrative text and 公文 elements. */
-export function commonShape(formatId: string, narrative: readonly NarrativeKey[]) {
+export function commonShape(edition: EditionYears, narrative: readonly NarrativeKey[]) {
   const text = z.strictObject(
     Object.fromEntries(
       narrative.map((n) => {
@@ -31,8 +32,11 @@ export function commonShape(formatId: string, narrative: readonly NarrativeKey[]
     ),
   );
   return {
-    format: z.literal(formatId).optional().describe('版式；省略时按报告年度选择'),
-    year: z.number().int().min(2008).max(2100).describe('报告年度（统计期限为该年1月1日至12月31日）'),
+    format: z
+      .literal(edition.id)
+      .optional()
+      .describe(`版式：${edition.id}（${yearsText(edition)}的报告）；省略时按报告年度选择`),
+    year: z.number().int().min(EARLIEST_YEAR).max(LATEST_YEAR).describe('报告年度（统计期限为该年1月1日至12月31日）'),
     previous: z.string().min(1).optional().describe('上一年度数据文件的路径（用于跨年度核对）'),
     org: z.union([z.string().min(1).describe('机关信息文件（orgs/<名称>.yaml）的路径，相对于本文件'), orgSchema()]),
     issued: isoDate().describe('成文日期，如 2022-01-20，印为“2022年1月20日”'),
@@ -45,8 +49,14 @@ export function commonShape(formatId: string, narrative: readonly NarrativeKey[]
   };
 }
 
-export function nationalReportSchema(formatId: string, fields: readonly FieldDef[], narrative: readonly NarrativeKey[]) {
+/**
+ * A validated data file as far as every edition agrees: the keys of commonShape, typed from the schema, with the
+ * organisation in place of a profile path, and the edition's tables below other keys.
+ */
+export type ReportData = Omit<z.output<z.ZodObject<ReturnType<typeof commonShape>>>, 'org'> & { org: OrgData; [table: string]: unknown };
+
+export function nationalReportSchema<const Id extends string>(edition: EditionYears & { id: Id }, fields: readonly FieldDef[], narrative: readonly NarrativeKey[]) {
   return z
-    .strictObject({ ...commonShape(formatId, narrative), ...objectFromFields(fields).shape })
-    .describe(`政府信息公开工作年度报告数据（${formatId}）`);
+    .strictObject({ ...commonShape(edition, narrative), ...objectFromFields(fields).shape })
+    .describe(`政府信息公开工作年度报告数据（${edition.id}，${yearsText(edition)}）`);
 }

@@ -61,6 +61,9 @@ export const orgSchema = () =>
     })
     .describe('机关信息');
 
+/** A validated organisation: the data file's own `org:`, or the profile it names. */
+export type OrgData = z.output<ReturnType<typeof orgSchema>>;
+
 /** Fields whose YAML value may be read as a number but must keep its typed text. */
 export const TEXT_LIKE_PATHS: ReadonlyArray<ReadonlyArray<string>> = [
   ['org', 'postcode'],

@@ -1,7 +1,7 @@
 /** A data file of the project, edited and checked in-process, with the positions of its text found independently. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSource, type CheckedReport } from '../../../src/check/check-report.js';
+import { checkSource, type CheckedReport } from '../../../src/pipeline/check-report.js';
 import { YamlSource } from '../../../src/load/yaml-source.js';
 import { ROOT } from '../../helpers/cli.js';
 

@@ -2,10 +2,10 @@
  * R1, printed in 表三 itself: per column, 一 + 二 = 三（七）总计 + 四
  * (本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理).
  */
-import { APPLICANT_COLUMNS } from '../../formats/shared/fields.js';
+import { APPLICANT_COLUMNS } from './fields.js';
 import type { RowValues } from '../../compute/statistics.js';
 import { errorFinding, type Finding } from '../../report-error/finding.js';
-import type { RuleInput } from '../rule.js';
+import type { RuleInput } from '../../contracts/rule.js';
 
 export function checkBalance({ statistics, source }: RuleInput): Finding[] {
   const requests = statistics.tree.requests as Record<string, unknown> | undefined;

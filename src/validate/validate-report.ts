@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { labelOfPath, APPLICANT_COLUMNS, type FieldDef } from '../formats/shared/fields.js';
 import { TEXT_LIKE_PATHS } from '../formats/shared/schema-parts.js';
 import type { ReportFormat } from '../formats/format.js';
-import type { DataPath, YamlSource } from '../load/yaml-source.js';
+import type { DataPath, SourceMap } from '../contracts/source-map.js';
 import { errorFinding, EXIT, ReportError, sortByPosition, type Finding } from '../report-error/finding.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
@@ -20,7 +20,7 @@ export interface ValidationTarget {
 export function validateReport(
   data: Record<string, unknown>,
   format: ValidationTarget,
-  source: YamlSource,
+  source: SourceMap,
   textLikePaths: ReadonlyArray<ReadonlyArray<string>> = TEXT_LIKE_PATHS,
 ): Record<string, unknown> {
   restoreTypedText(data, source, textLikePaths);
@@ -48,7 +48,7 @@ export function validateReport(
 }
 
 /** A unit may be left out only when its amount is zero. */
-function amountsWithoutUnit(data: Record<string, unknown>, format: ValidationTarget, source: YamlSource): Finding[] {
+function amountsWithoutUnit(data: Record<string, unknown>, format: ValidationTarget, source: SourceMap): Finding[] {
   return format.fields
     .filter((field) => field.kind === 'unit')
     .flatMap((field) => {
@@ -66,11 +66,12 @@ const MAX_KEY_LENGTH = 12;
 
 function limitUnknownKeys(findings: Finding[]): Finding[] {
   const unknown = findings.filter((f) => f.rule === UNKNOWN_KEY);
-  if (unknown.length <= MAX_UNKNOWN_KEYS) return findings.map((f) => (f.rule === UNKNOWN_KEY ? { ...f, rule: 'SCHEMA' } : f));
+  const named = (f: Finding): Finding => (f.rule === UNKNOWN_KEY ? { ...f, rule: 'SCHEMA' } : f);
+  if (unknown.length <= MAX_UNKNOWN_KEYS) return findings.map(named);
   const kept = new Set(unknown.slice(0, MAX_UNKNOWN_KEYS));
   const last = unknown[MAX_UNKNOWN_KEYS - 1]!;
   return [
-    ...findings.filter((f) => f.rule !== UNKNOWN_KEY || kept.has(f)).map((f) => (f.rule === UNKNOWN_KEY ? { ...f, rule: 'SCHEMA' } : f)),
+    ...findings.filter((f) => f.rule !== UNKNOWN_KEY || kept.has(f)).map(named),
     { ...last, rule: 'SCHEMA', message: `另有 ${unknown.length - MAX_UNKNOWN_KEYS} 个未知的键未列出；请检查是否选错了文件` },
   ];
 }
@@ -92,7 +93,7 @@ function isPrefix(prefix: DataPath, path: DataPath): boolean {
  */
 function unplainNumbers(
   format: ValidationTarget,
-  source: YamlSource,
+  source: SourceMap,
   textLikePaths: ReadonlyArray<ReadonlyArray<string>>,
 ): Array<{ path: DataPath; finding: Finding }> {
   const findings: Array<{ path: DataPath; finding: Finding }> = [];
@@ -114,7 +115,7 @@ function unplainNumbers(
 const FULL_WIDTH_DIGITS = /^[－-]?[０-９0-9]*[０-９][０-９0-9]*([．.][０-９0-9]+)?$/;
 
 /** What a Chinese input method types into a number: full-width commas between numbers, full-width digits. */
-function inputMethodSlips(format: ValidationTarget, source: YamlSource): Array<{ path: DataPath; finding: Finding }> {
+function inputMethodSlips(format: ValidationTarget, source: SourceMap): Array<{ path: DataPath; finding: Finding }> {
   const slips: Array<{ path: DataPath; finding: Finding }> = [];
   for (const { path, value } of source.strings()) {
     if (!labelOfPath(format.fields, path)) continue;
@@ -133,7 +134,7 @@ function inputMethodSlips(format: ValidationTarget, source: YamlSource): Array<{
 }
 
 /** Postcodes and phone numbers typed without quotes are read as numbers by YAML; keep what was typed. */
-function restoreTypedText(data: Record<string, unknown>, source: YamlSource, paths: ReadonlyArray<ReadonlyArray<string>>): void {
+function restoreTypedText(data: Record<string, unknown>, source: SourceMap, paths: ReadonlyArray<ReadonlyArray<string>>): void {
   for (const path of paths) {
     const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
     const key = path[path.length - 1]!;
@@ -143,7 +144,7 @@ function restoreTypedText(data: Record<string, unknown>, source: YamlSource, pat
   }
 }
 
-function describeIssue(issue: Issue, format: ValidationTarget, source: YamlSource): Finding[] {
+function describeIssue(issue: Issue, format: ValidationTarget, source: SourceMap): Finding[] {
   const path = issue.path as Array<string | number>;
   const label = labelFor(format.fields, path);
   const at = source.positionOf(path);

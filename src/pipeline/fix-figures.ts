@@ -4,10 +4,10 @@
  * by character: every other byte (comments, alignment, quoting) stays. Nothing is written when any figure or
  * outcome word disagrees with the tables, or when the edited file would not print exactly the same text.
  */
-import { writeFileAtomic } from '../../output/atomic-write.js';
-import { YamlSource } from '../../load/yaml-source.js';
-import { checkSource, type CheckedReport } from '../check-report.js';
-import { findFalseClaims, findNarrativeFigures } from './find-figures.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { YamlSource } from '../load/yaml-source.js';
+import { checkSource, type CheckedReport } from './check-report.js';
+import { findFalseClaims, findNarrativeFigures } from '../check/t1/find-figures.js';
 
 export type FixOutcome =
   | { written: true; replaced: Array<{ figure: string; expression: string; line: number; col: number }> }
@@ -15,8 +15,8 @@ export type FixOutcome =
 
 export function fixNarrativeFigures(report: CheckedReport): FixOutcome {
   const { source, data, statistics } = report;
-  const texts = (data.text ?? {}) as Record<string, unknown>;
-  const figures = findNarrativeFigures(texts, statistics.tree, data.year as number);
+  const texts = data.text;
+  const figures = findNarrativeFigures(texts, statistics.tree, data.year);
   if (figures.some((f) => !f.agrees) || findFalseClaims(texts, statistics.tree).length > 0) return { written: false, reason: 'disagrees' };
   const lineStarts = [0];
   for (let i = 0; i < source.text.length; i++) if (source.text[i] === '\n') lineStarts.push(i + 1);

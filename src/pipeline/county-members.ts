@@ -16,7 +16,7 @@ export function checkCountyMembers(county: CheckedReport): Finding[] {
   if (!county.profile) return [];
   const members = (YamlSource.read(county.profile).toJS() as { members?: unknown }).members;
   if (!Array.isArray(members) || members.length === 0) return [];
-  const year = county.data.year as number;
+  const year = county.data.year;
   const at = county.source.positionOf(['org']);
   const notice = (message: string): Finding[] => [{ severity: 'info', rule: 'A2', message, at }];
   const parent = dirname(dirname(county.source.absolutePath));
