@@ -3,10 +3,10 @@
  * 落款 and 版记, white space, and one Chinese MARKUP message naming the template for what the markup may not hold.
  */
 import { describe, expect, it } from 'vitest';
-import { foldWhitespace, readMarkup } from '../../src/markup/read-markup.js';
+import { foldWhitespace, readMarkup, type MarkupOrigin } from '../../src/markup/read-markup.js';
 import { ReportError } from '../../src/report-error/finding.js';
 
-const refusal = (markup: string, from?: (index: number) => string | undefined): string => {
+const refusal = (markup: string, from?: MarkupOrigin): string => {
   try {
     readMarkup(markup, from);
   } catch (error) {
@@ -94,6 +94,6 @@ describe('readMarkup', () => {
   it('names the template that wrote the faulty markup', () => {
     const markup = '<p>甲</p>\n<p align="middle">乙</p>';
     const second = markup.indexOf('<p align');
-    expect(refusal(markup, (index) => (index >= second ? 'shared/other.hbs' : 'report.hbs'))).toContain('出自模板 shared/other.hbs');
+    expect(refusal(markup, (index) => ({ file: index >= second ? 'shared/other.hbs' : 'report.hbs' }))).toContain('出自模板 shared/other.hbs');
   });
 });
