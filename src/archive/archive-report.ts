@@ -78,9 +78,16 @@ export async function archiveReport(prepared: PreparedReport, options: ArchiveOp
     const changedChain = expected?.chainSha256 && pinnedChainProblem(chain, expected.chainSha256, '此归档固定的');
     if (changedChain) refuse(`证书文件所带的${changedChain}`);
 
-    const when = options.signingTime();
-    checkSigningDate(prepared, when, identity);
     const last = state.last?.manifest;
+    let when = options.signingTime();
+    // The clock is read in whole seconds: a run that follows the last version within the same second (two runs at
+    // once, the second having waited for the lock) waits for the next second. A fixed time (SOURCE_DATE_EPOCH,
+    // signed_on) reads the same again and is refused below.
+    if (last && when.getTime() === new Date(last.signature.signingTime).getTime()) {
+      await new Promise((resolve) => setTimeout(resolve, 1005 - (Date.now() % 1000)));
+      when = options.signingTime();
+    }
+    checkSigningDate(prepared, when, identity);
     if (last && !(when > new Date(last.signature.signingTime))) {
       refuse(`签章时间 ${when.toISOString()} 不晚于上一版本 v${last.version} 的签章时间 ${last.signature.signingTime}；归档的版本只能按时间先后追加`);
     }

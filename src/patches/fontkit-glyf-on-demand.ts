@@ -65,7 +65,10 @@ export function readFaceData(file: string, size: number): FaceData {
     readAt(fd, data, 0, Math.min(size, 12));
     const directory = size >= 12 ? 12 + 16 * data.readUInt16BE(4) : 0;
     if (directory > 12 && directory <= size) readAt(fd, data, 12, directory - 12);
-    const glyf = size >= 12 && isPatchApplied('fontkit-glyf-on-demand') ? glyfOf(data.subarray(0, directory), size) : undefined;
+    // Only the faces shared with pdfkit get the hook that reads outlines: a face pdfkit parsed by itself from this
+    // buffer would take the unread outlines for empty ones.
+    const onDemand = isPatchApplied('fontkit-glyf-on-demand') && isPatchApplied('fontkit-shared-faces');
+    const glyf = size >= 12 && onDemand ? glyfOf(data.subarray(0, directory), size) : undefined;
     if (!glyf) {
       readAt(fd, data, 0, size);
       return { data, attach: () => undefined };
