@@ -137,6 +137,11 @@ export class YamlSource implements SourceMap {
   positionOfIndex(path: DataPath, value: string, index: number): SourcePosition {
     const { node, exact } = this.nodeAt(path);
     const before = value.slice(0, index).split('\n');
+    // A one-line quoted scalar: escapes ("\"", '') make the source longer than the value, so walk them.
+    if (exact && isScalar(node) && node.range && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && !this.spansLines(node.range)) {
+      const offset = quotedOffset(this.text.slice(node.range[0], node.range[1]), node.type, index);
+      if (offset !== undefined) return this.positionAtOffset(node.range[0] + offset);
+    }
     if (!exact || !isScalar(node) || !node.range || node.type === 'BLOCK_LITERAL' || !this.spansLines(node.range)) {
       return this.positionInString(path, before.length, before[before.length - 1]!.length + 1);
     }
@@ -166,6 +171,33 @@ export class YamlSource implements SourceMap {
   *strings(): Generator<{ path: DataPath; value: string }> {
     yield* walkStrings(this.document.contents, []);
   }
+}
+
+/**
+ * Where the value's UTF-16 index `index` lies in the source of a one-line quoted scalar (quotes included):
+ * `''` is one quote in single quotes; in double quotes `\x..`, `\u....` and `\U........` are one character
+ * (two units beyond the BMP) and any other escape is two source characters for one.
+ */
+function quotedOffset(source: string, type: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE', index: number): number | undefined {
+  let unit = 0;
+  let i = 1;
+  while (i < source.length - 1) {
+    if (unit === index) return i;
+    if (type === 'QUOTE_SINGLE' && source[i] === "'" && source[i + 1] === "'") {
+      i += 2;
+      unit += 1;
+    } else if (type === 'QUOTE_DOUBLE' && source[i] === '\\') {
+      const kind = source[i + 1];
+      const length = kind === 'x' ? 4 : kind === 'u' ? 6 : kind === 'U' ? 10 : 2;
+      unit += kind === 'U' && parseInt(source.slice(i + 2, i + 10), 16) > 0xffff ? 2 : 1;
+      i += length;
+    } else {
+      const width = source.codePointAt(i)! > 0xffff ? 2 : 1;
+      i += width;
+      unit += width;
+    }
+  }
+  return unit === index ? i : undefined;
 }
 
 function childNode(node: unknown, key: string | number): unknown {
