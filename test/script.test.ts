@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkGlyphs } from '../src/check/glyphs.js';
+import { checkGlyphs } from '../src/fonts/glyph-coverage.js';
 import { FontRegistry } from '../src/fonts/font-registry.js';
 import type { FontRole } from '../src/fonts/font-role.js';
 import { prepareReport } from '../src/pipeline/prepare-report.js';

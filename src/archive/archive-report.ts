@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { displayPath as shown } from '../report-error/display-path.js';
 import type * as pkijs from 'pkijs';
-import { assertPrintable } from '../check/glyphs.js';
+import { assertPrintable } from '../fonts/glyph-coverage.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
 import type { PreparedReport } from '../pipeline/prepare-report.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';

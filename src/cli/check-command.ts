@@ -7,7 +7,7 @@
 import { findDataFiles } from '../batch/find-data-files.js';
 import { fontsFor } from '../batch/build-task.js';
 import { checkFile, type CheckedReport } from '../pipeline/check-report.js';
-import { checkGlyphs } from '../check/glyphs.js';
+import { checkGlyphs } from '../fonts/glyph-coverage.js';
 import { checkCountyMembers } from '../pipeline/county-members.js';
 import { fixNarrativeFigures } from '../pipeline/fix-figures.js';
 import { displayPath } from '../output/output-paths.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { archiveReport, type Successor } from '../archive/archive-report.js';
 import { verifyPath } from '../archive/verify-archive.js';
-import { assertPrintable } from '../check/glyphs.js';
+import { assertPrintable } from '../fonts/glyph-coverage.js';
 import { readFontConfig } from '../fonts/font-config.js';
 import { FontRegistry } from '../fonts/font-registry.js';
 import { writeFileAtomic } from '../output/atomic-write.js';

@@ -1,5 +1,5 @@
 /** Builds one data file into its outputs: every output is rendered before any is written, and all are written or none. */
-import { assertPrintable } from '../check/glyphs.js';
+import { assertPrintable } from '../fonts/glyph-coverage.js';
 import type { FontRegistry } from '../fonts/font-registry.js';
 import { commitOutputs } from '../output/commit-outputs.js';
 import { outputBase } from '../output/output-paths.js';

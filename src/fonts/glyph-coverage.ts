@@ -2,8 +2,8 @@
  * Every character must have a glyph in the face that will print it; a PDF with missing glyphs shows empty
  * boxes and is not valid PDF/A. A missing glyph is traced back to the data that holds the character.
  */
-import type { FontRegistry, LoadedFace } from '../fonts/font-registry.js';
-import type { FontRole } from '../fonts/font-role.js';
+import type { FontRegistry, LoadedFace } from './font-registry.js';
+import type { FontRole } from './font-role.js';
 import type { SourceMap } from '../contracts/source-map.js';
 import type { Block, ReportDocument } from '../model/document.js';
 import { errorFinding, ReportError, type Finding } from '../report-error/finding.js';
