@@ -23,6 +23,30 @@ export function getAt(object: unknown, path: ReadonlyArray<string | number>): un
   return node;
 }
 
+type Path = ReadonlyArray<string | number>;
+const shapeBug = (path: Path, shape: string) => new Error(`validated data holds no ${shape} at ${path.join('.')}`);
+
+/** The count a validated report holds at a path. Another shape there is a bug in validation, not bad input. */
+export function countAt(object: unknown, path: Path): number {
+  const value = getAt(object, path);
+  if (typeof value !== 'number') throw shapeBug(path, 'number');
+  return value;
+}
+
+/** The row of counts (an applicant row) a validated report holds at a path. */
+export function rowAt(object: unknown, path: Path): number[] {
+  const value = getAt(object, path);
+  if (!Array.isArray(value) || !value.every((n) => typeof n === 'number')) throw shapeBug(path, 'row of numbers');
+  return value as number[];
+}
+
+/** The counts by key (an appeal block) a validated report holds at a path. */
+export function countsAt(object: unknown, path: Path): Record<string, number> {
+  const value = getAt(object, path);
+  if (!value || typeof value !== 'object' || !Object.values(value).every((n) => typeof n === 'number' || n === undefined)) throw shapeBug(path, 'counts');
+  return value as Record<string, number>;
+}
+
 export function setAt(object: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = object;
   for (const key of path.slice(0, -1)) {

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { getAt } from '../compute/statistics.js';
+import { countAt, countsAt, getAt, rowAt } from '../compute/statistics.js';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS, labelOfPath } from '../formats/shared/fields.js';
 import { YamlSource } from '../load/yaml-source.js';
 import { ReportError, type Finding } from '../report-error/finding.js';
@@ -53,15 +53,17 @@ export function checkCountyMembers(county: CheckedReport): Finding[] {
     const own = getAt(county.data, field.path);
     const each = reports.map((r) => getAt(r.data, field.path));
     if (field.kind === 'applicantRow') {
-      APPLICANT_COLUMNS.forEach((_, i) => compare([...field.path, i], (own as number[])[i]!, each.reduce<number>((s, row) => s + (row as number[])[i]!, 0)));
+      const rows = reports.map((r) => rowAt(r.data, field.path));
+      const ownRow = rowAt(county.data, field.path);
+      APPLICANT_COLUMNS.forEach((_, i) => compare([...field.path, i], ownRow[i]!, rows.reduce((s, row) => s + row[i]!, 0)));
     } else if (field.kind === 'appealBlock') {
-      for (const { key } of APPEAL_RESULTS) {
-        compare([...field.path, key], (own as Record<string, number>)[key]!, each.reduce<number>((s, b) => s + (b as Record<string, number>)[key]!, 0));
-      }
+      const blocks = reports.map((r) => countsAt(r.data, field.path));
+      const ownBlock = countsAt(county.data, field.path);
+      for (const { key } of APPEAL_RESULTS) compare([...field.path, key], ownBlock[key]!, blocks.reduce((s, b) => s + b[key]!, 0));
     } else if (field.kind === 'money') {
-      const inWan = (report: CheckedReport | undefined, value: unknown) =>
-        (value as number) / (getAt((report ?? county).data, [...field.path.slice(0, -1), 'unit']) === '元' ? 10000 : 1);
-      compare(field.path, inWan(undefined, own), reports.reduce((s, r, i) => s + inWan(r, each[i]), 0));
+      const inWan = (report: CheckedReport) =>
+        countAt(report.data, field.path) / (getAt(report.data, [...field.path.slice(0, -1), 'unit']) === '元' ? 10000 : 1);
+      compare(field.path, inWan(county), reports.reduce((s, r) => s + inWan(r), 0));
     } else if (typeof own === 'number') {
       compare(field.path, own, each.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0));
     }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { findDataFiles } from '../batch/find-data-files.js';
 import { checkFile, type CheckedReport } from '../pipeline/check-report.js';
-import { getAt } from '../compute/statistics.js';
+import { countAt, countsAt, getAt, rowAt } from '../compute/statistics.js';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS } from '../formats/shared/fields.js';
 import { writeFileAtomic, writeNewFileAtomic } from '../output/atomic-write.js';
 import { errorFinding, EXIT, ReportError, type Finding } from '../report-error/finding.js';
@@ -162,14 +162,17 @@ function sumStatistics(reports: CheckedReport[]): Map<string, unknown> {
   for (const field of reports[0]!.format.fields) {
     if (field.computed) continue;
     const key = field.path.join('.');
-    const each = reports.map((r) => getAt(r.data, field.path));
     switch (field.kind) {
-      case 'applicantRow':
-        values.set(key, APPLICANT_COLUMNS.map((_, i) => each.reduce<number>((sum, row) => sum + (row as number[])[i]!, 0)));
+      case 'applicantRow': {
+        const rows = reports.map((r) => rowAt(r.data, field.path));
+        values.set(key, APPLICANT_COLUMNS.map((_, i) => rows.reduce((sum, row) => sum + row[i]!, 0)));
         break;
-      case 'appealBlock':
-        values.set(key, Object.fromEntries(APPEAL_RESULTS.map((r) => [r.key, each.reduce<number>((sum, b) => sum + (b as Record<string, number>)[r.key]!, 0)])));
+      }
+      case 'appealBlock': {
+        const blocks = reports.map((r) => countsAt(r.data, field.path));
+        values.set(key, Object.fromEntries(APPEAL_RESULTS.map((r) => [r.key, blocks.reduce((sum, b) => sum + b[r.key]!, 0)])));
         break;
+      }
       case 'money':
         values.set(key, sumMoney(reports, field.path));
         break;
@@ -177,7 +180,7 @@ function sumStatistics(reports: CheckedReport[]): Map<string, unknown> {
         values.set(key, '万元');
         break;
       default:
-        values.set(key, each.reduce<number>((sum, v) => sum + (v as number), 0));
+        values.set(key, reports.reduce((sum, r) => sum + countAt(r.data, field.path), 0));
     }
   }
   return values;

@@ -2,7 +2,7 @@
  * Computes the totals of the national tables (表三, 表四) from the typed cells, and checks any total the user typed
  * (R2, R3, R4). The result is the statistics part of the template context plus the display text of every cell.
  */
-import { getAt, setAt, type ComputedStatistics, type RowValues } from '../../compute/statistics.js';
+import { getAt, rowAt, setAt, type ComputedStatistics, type RowValues } from '../../compute/statistics.js';
 import type { SourceMap } from '../../contracts/source-map.js';
 import { errorFinding, type Finding } from '../../report-error/finding.js';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS, labelOfPath, type FieldDef } from './fields.js';
@@ -26,8 +26,9 @@ export function computeStatistics(data: Record<string, unknown>, fields: readonl
     switch (field.kind) {
       case 'applicantRow': {
         if (field.computed) break;
-        const row = applicantRow(value as number[]);
-        checkTypedTotal(value as number[], row.total!, field, fields, source, findings);
+        const typed = rowAt(data, field.path);
+        const row = applicantRow(typed);
+        checkTypedTotal(typed, row.total!, field, fields, source, findings);
         setRow(field.path, row);
         if (field.path[1] === 'results') {
           resultRows.push(row);
