@@ -69,7 +69,7 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
     await watchAndRebuild(tasks, outcomes, { folders: paths.filter(isFolder), discover });
     return EXIT.ok;
   }
-  return outcomes.reduce((code, o) => Math.max(code, o.ok ? EXIT.ok : o.exitCode), EXIT.ok as number);
+  return outcomes.reduce<number>((code, o) => Math.max(code, o.ok ? EXIT.ok : o.exitCode), EXIT.ok);
 }
 
 function isFolder(path: string): boolean {

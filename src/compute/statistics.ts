@@ -37,7 +37,7 @@ export function countAt(object: unknown, path: Path): number {
 export function rowAt(object: unknown, path: Path): number[] {
   const value = getAt(object, path);
   if (!Array.isArray(value) || !value.every((n) => typeof n === 'number')) throw shapeBug(path, 'row of numbers');
-  return value as number[];
+  return value;
 }
 
 /** The counts by key (an appeal block) a validated report holds at a path. */

@@ -135,15 +135,15 @@ function updateFigures(out: string, shownOut: string, year: number, first: Check
   for (const field of first.format.fields) {
     const value = values.get(field.path.join('.'));
     if (field.computed) continue;
-    if (field.kind === 'applicantRow') {
-      const row = value as number[];
+    if (field.kind === 'applicantRow' && Array.isArray(value)) {
+      const row = value.filter((n): n is number => typeof n === 'number');
       row.forEach((n, i) => set([...field.path, i], n));
       if (getAt(data, [...field.path, row.length]) !== undefined) set([...field.path, row.length], row.reduce((a, b) => a + b, 0));
-    } else if (field.kind === 'appealBlock') {
+    } else if (field.kind === 'appealBlock' && value && typeof value === 'object') {
       const block = value as Record<string, number>;
       for (const r of APPEAL_RESULTS) set([...field.path, r.key], block[r.key]!);
       if (getAt(data, [...field.path, 'total']) !== undefined) set([...field.path, 'total'], APPEAL_RESULTS.reduce((n, r) => n + block[r.key]!, 0));
-    } else set(field.path, value as number | string);
+    } else if (typeof value === 'number' || typeof value === 'string') set(field.path, value);
   }
   if (edits.length) writeFileAtomic(out, editInPlace(source.text, edits));
   return edits.length;

@@ -41,7 +41,7 @@ const quote = (text: string) => (/^[\w\u4e00-\u9fff（）、：，。.\-/ ]+$/.t
 function yamlValue(field: FieldDef, value: unknown): string {
   switch (field.kind) {
     case 'applicantRow':
-      return `[${((value as number[] | undefined) ?? APPLICANT_COLUMNS.map(() => 0)).slice(0, APPLICANT_COLUMNS.length).join(', ')}]`;
+      return `[${(Array.isArray(value) ? value : APPLICANT_COLUMNS.map(() => 0)).slice(0, APPLICANT_COLUMNS.length).join(', ')}]`;
     case 'appealBlock': {
       const block = (value as Record<string, number> | undefined) ?? {};
       return `{ ${APPEAL_RESULTS.map((r) => `${r.key}: ${block[r.key] ?? 0}`).join(', ')} }`;

@@ -143,10 +143,11 @@ function firstAvailable(cells: readonly CellRef[], tree: Record<string, unknown>
   for (const cell of cells) {
     const parts = cell.path.split('+').map((p) => p.trim());
     const values = parts.map((p) => getAt(tree, p.split('.')));
-    if (!values.every((v) => typeof v === 'number')) continue;
+    const numbers = values.filter((v): v is number => typeof v === 'number');
+    if (numbers.length !== values.length) continue;
     return {
       label: cell.label,
-      value: (values as number[]).reduce((a, b) => a + b, 0),
+      value: numbers.reduce((a, b) => a + b, 0),
       ...(parts.length === 1 ? { expression: parts[0]! } : { parts }),
       ...(money ? { unit: '万元' } : {}),
     };

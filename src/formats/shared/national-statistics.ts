@@ -75,8 +75,8 @@ export function computeStatistics(data: Record<string, unknown>, fields: readonl
   const totalField = fields.find((f) => f.kind === 'applicantRow' && f.computed);
   if (totalField) {
     const total = sumRows(resultRows);
-    const typed = getAt(data, totalField.path) as number[] | undefined;
-    if (typed) checkTypedResultTotal(typed, total, totalField, fields, source, findings);
+    // The total row may be typed (then it is checked) or left out.
+    if (getAt(data, totalField.path) !== undefined) checkTypedResultTotal(rowAt(data, totalField.path), total, totalField, fields, source, findings);
     setRow(totalField.path, total);
   }
   return { tree, cells, findings };
