@@ -51,7 +51,6 @@ export function checkCountyMembers(county: CheckedReport): Finding[] {
   for (const field of county.format.fields) {
     if (field.computed || field.kind === 'unit') continue;
     const own = getAt(county.data, field.path);
-    const each = reports.map((r) => getAt(r.data, field.path));
     if (field.kind === 'applicantRow') {
       const rows = reports.map((r) => rowAt(r.data, field.path));
       const ownRow = rowAt(county.data, field.path);
@@ -65,7 +64,10 @@ export function checkCountyMembers(county: CheckedReport): Finding[] {
         countAt(report.data, field.path) / (getAt(report.data, [...field.path.slice(0, -1), 'unit']) === '元' ? 10000 : 1);
       compare(field.path, inWan(county), reports.reduce((s, r) => s + inWan(r), 0));
     } else if (typeof own === 'number') {
-      compare(field.path, own, each.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0));
+      compare(field.path, own, reports.reduce((s, r) => {
+        const v = getAt(r.data, field.path);
+        return s + (typeof v === 'number' ? v : 0);
+      }, 0));
     }
   }
   return findings;

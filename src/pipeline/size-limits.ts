@@ -3,7 +3,6 @@
  * runs to a few thousand characters, so a text value of the data file over 200,000 characters (some 250 pages of
  * 3号) is a paste gone wrong, and building it would only cost the user minutes.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { DataPath, YamlSource } from '../load/yaml-source.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 
@@ -16,31 +15,16 @@ function charsOver(text: string, limit: number): number | undefined {
   return count > limit ? count : undefined;
 }
 
-/** The first text value over the limit, with its path, or nothing. */
-function findLongText(node: Node | null | undefined, path: DataPath): { path: DataPath; chars: number } | undefined {
-  if (isScalar(node)) {
-    const chars = typeof node.value === 'string' ? charsOver(node.value, MAX_TEXT_CHARS) : undefined;
-    return chars === undefined ? undefined : { path, chars };
-  }
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const found = findLongText(pair.value as Node | null, [...path, key]);
-      if (found) return found;
-    }
-  }
-  if (isSeq(node)) {
-    for (const [i, item] of node.items.entries()) {
-      const found = findLongText(item as Node | null, [...path, i]);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
 /** The source, when no text value in it is over the limit; `check` and `build` both refuse it otherwise. */
 export function withinSizes(source: YamlSource): YamlSource {
-  const found = findLongText(source.document.contents as Node | null, []);
+  let found: { path: DataPath; chars: number } | undefined;
+  for (const { path, value } of source.strings()) {
+    const chars = charsOver(value, MAX_TEXT_CHARS);
+    if (chars !== undefined) {
+      found = { path, chars };
+      break;
+    }
+  }
   if (!found) return source;
   const name = found.path.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replace(/\.\[/g, '[');
   const message = `${name} 有 ${found.chars} 个字符，超过一段文字的上限 ${MAX_TEXT_CHARS} 个字符；年度报告的一节不会这么长，请检查是否误粘贴了其他内容`;
