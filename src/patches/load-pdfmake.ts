@@ -1,14 +1,12 @@
 /**
  * pdfmake for the PDF writer, with the patches that `applyLibraryPatches()` switched on put in place before it is
- * first used: pdfkit finds the shared fontkit when pdfmake loads it, and the Renderer draws lines by runs and
- * spreads justified lines.
+ * first used: pdfkit finds the shared fontkit when pdfmake loads it, and the Renderer spreads justified lines.
  */
 import { createRequire } from 'node:module';
 import type Pdfmake from 'pdfmake';
 import { isPatchApplied } from './apply-library-patches.js';
 import { shareFontkitWithPdfkit } from './fontkit-shared-faces.js';
-import { renderJustifiedLine } from './pdfmake-justify-lines.js';
-import { renderLineByRuns, type RenderLine } from './pdfmake-line-runs.js';
+import { renderJustifiedLine, type RenderLine } from './pdfmake-justify-lines.js';
 
 const require = createRequire(import.meta.url);
 let pdfmake: typeof Pdfmake | undefined;
@@ -18,7 +16,6 @@ export function loadPdfmake(): typeof Pdfmake {
   shareFontkitWithPdfkit();
   const loaded = require('pdfmake') as typeof Pdfmake;
   const renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: RenderLine } } }).default.prototype;
-  if (isPatchApplied('pdfmake-line-runs')) renderer.renderLine = renderLineByRuns(renderer.renderLine);
   if (isPatchApplied('pdfmake-justify-lines')) renderer.renderLine = renderJustifiedLine(renderer.renderLine);
   return (pdfmake = loaded);
 }

@@ -12,7 +12,7 @@ const NO_START = new Set([...'。，、；：？！）」』》〉】〕｝］�
 /** Characters that may not end a line. */
 const NO_END = new Set([...'（「『《〈【〔｛［“‘([{']);
 /** A Latin run longer than this may break anywhere, as pdfmake's `break-all` did. */
-const LONG_WORD = 20;
+export const LONG_WORD = 20;
 
 /** Width of a string in points, in the faces the line will be set in. */
 export type Measure = (text: string) => number;

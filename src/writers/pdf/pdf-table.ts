@@ -15,7 +15,7 @@ import { PAGE } from '../../layout/page.js';
 import { RULE_WIDTH, tableColumns } from '../../layout/table-columns.js';
 import type { PdfFaces } from './pdf-fonts.js';
 import { breakLines } from './line-break.js';
-import { lineHeightFactor } from './text-runs.js';
+import { joinLines, lineHeightFactor } from './text-runs.js';
 import { measureText } from './measure-text.js';
 
 const PADDING_Y = 1;
@@ -108,8 +108,8 @@ function pdfCell(placed: PlacedCell, rowSpan: number, metrics: TableMetrics, fac
   const { cell } = placed;
   const { size, pitch } = metrics;
   const out: Record<string, unknown> = {
-    // One face for the whole cell (digits included), so numbers sit centred like the labels.
-    text: metrics.lines.get(placed)!.join('\n'),
+    // One face for the whole cell (digits included), so numbers sit centred like the labels; lines as broken here.
+    text: joinLines(metrics.lines.get(placed)!.map((line) => [{ text: line, noWrap: true }])),
     font: faces.family('table'),
     fontSize: size,
     lineHeight: lineHeightFactor(faces, 'table', size, pitch),

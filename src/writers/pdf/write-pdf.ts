@@ -1,7 +1,6 @@
 /**
  * The PDF writer: the document model → pdfmake → PDF bytes, laid out per GB/T 9704-2012.
  */
-import { JUSTIFY_LINE } from '../../patches/pdfmake-justify-lines.js';
 import { loadPdfmake } from '../../patches/load-pdfmake.js';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { FontRegistry } from '../../fonts/font-registry.js';
@@ -11,7 +10,7 @@ import { placeSignature } from '../../layout/signature.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
 import { pdfFaces, type PdfFaces } from './pdf-fonts.js';
 import { measureTable, pdfTable } from './pdf-table.js';
-import { textRuns, type RunStyle } from './text-runs.js';
+import { joinLines, lineRuns, textRuns, type RunStyle } from './text-runs.js';
 import { breakLines } from './line-break.js';
 import { runsMeasure } from './measure-text.js';
 import { paginate, type Item, type Placement, type TextItem } from './paginate.js';
@@ -139,32 +138,16 @@ function placementToContent(placement: Placement, faces: PdfFaces): Content {
   if (placement.kind === 'table') return pdfTable(placement.metrics, faces, placement.from, placement.to);
   if (placement.kind === 'whole') return blockToContent(placement.item.block, faces);
   const { item, from, to } = placement;
-  const runs: Content[] = [];
-  for (let l = from; l < to; l++) {
-    // Every line of a justified paragraph but its last fills the measure.
-    const lineRuns = justified(textRuns(item.lines[l]!, faces, item.style), item.align === 'justify' && l < item.lines.length - 1);
-    if (l < to - 1) appendNewline(lineRuns);
-    runs.push(...lineRuns);
-  }
+  const lines = [];
+  // Every line of a justified paragraph but its last fills the measure.
+  for (let l = from; l < to; l++) lines.push(lineRuns(item.lines[l]!, faces, item.style, item.align === 'justify' && l < item.lines.length - 1));
   return {
-    text: runs,
+    text: joinLines(lines),
     alignment: item.align === 'justify' ? 'left' : item.align,
     leadingIndent: from === 0 ? item.indent : 0,
     margin: [0, 0, 0, to === item.lines.length ? item.after : 0],
     ...(item.block.kind === 'heading' ? { headlineLevel: item.block.level } : {}),
   } as Content;
-}
-
-/** Marks the words of a line that is to fill the measure (the patch pdfmake-justify-lines spreads them). */
-function justified(runs: Content[], stretch: boolean): Content[] {
-  if (stretch) for (const run of runs as unknown as Array<Record<string, unknown>>) run[JUSTIFY_LINE] = true;
-  return runs;
-}
-
-function appendNewline(runs: Content[]): void {
-  const last = runs.at(-1) as { text: string } | undefined;
-  if (last) last.text += '\n';
-  else runs.push({ text: '\n' } as Content);
 }
 
 /** The blocks the paginator places whole: the 落款 and the 版记. */
