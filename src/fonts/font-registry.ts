@@ -105,8 +105,11 @@ export class FontRegistry {
   /** Characters of `text` that the face serving them (role face, or the Latin face for ASCII) cannot draw. */
   missingGlyphs(role: FontRole, text: string): Array<{ char: string; face: LoadedFace }> {
     const missing = new Map<string, LoadedFace>();
+    // Each distinct character is looked up once: a long text repeats a few thousand characters.
+    const seen = new Set<string>(['\n']);
     for (const char of text) {
-      if (char === '\n' || missing.has(char)) continue;
+      if (seen.has(char)) continue;
+      seen.add(char);
       const face = isLatin(char) ? this.faces.latin : this.faces[role];
       if (!face.font.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.set(char, face);
     }

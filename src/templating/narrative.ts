@@ -19,6 +19,8 @@ const KNOWN_HELPERS = Object.fromEntries(TEXT_HELPER_NAMES.map((n) => [n, true])
 
 /** Replace `{{…}}` expressions by statistics; an unknown name is an error finding at its place in the YAML. */
 export function expandNarrative(text: string, context: object, source: SourceMap, path: DataPath): string | Finding {
+  // Without an expression Handlebars would give the text back unchanged, after compiling it to a function.
+  if (!text.includes('{{')) return text;
   try {
     const compiled = narrativeEnv.compile(parseGuarded(text), { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS, noEscape: true });
     return compiled(templateContext(context as Record<string, unknown>));

@@ -1,0 +1,82 @@
+/**
+ * A batch runs in a child process of its own, started with `--v8-pool-size=1`. V8 gives a process a pool of helper
+ * threads (4 by default) for garbage collection and optimising compilation, shared by every isolate in it: with two
+ * build workers on two cores, the workers and these helpers contend, and two workers did little better than one
+ * (docs/architecture.md, "Speed"). With one helper thread a 50-report batch on 2 workers takes about a sixth less
+ * time. The pool's size is fixed when the process starts, hence the child; a batch takes seconds, and the child
+ * costs one start of Node. The command line's entry (bin/report-gen.js) decides before it loads anything else.
+ */
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { constants } from 'node:os';
+
+/** Options of `build` that take a value (src/cli/main.ts). */
+const WITH_VALUE = new Set(['-o', '--out-dir', '--to', '--config', '-j', '--jobs']);
+
+/**
+ * Whether the arguments ask for a batch: `build` with several data files or a folder. A guess from the arguments
+ * alone; a wrong guess costs time, never a result, as the child runs the same command.
+ */
+export function isBatchBuild(args: readonly string[]): boolean {
+  if (args[0] !== 'build') return false;
+  const paths: string[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (WITH_VALUE.has(arg)) i++;
+    else if (!arg.startsWith('-')) paths.push(arg);
+  }
+  return paths.length > 1 || paths.some(isFolder);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const FLAG = '--v8-pool-size';
+
+/** Whether this process already runs with a pool size of its own choosing (the child, or a user's flag). */
+export function hasPoolSize(): boolean {
+  return process.execArgv.some((arg) => arg === FLAG || arg.startsWith(`${FLAG}=`)) || /(^|\s)--v8-pool-size\b/.test(process.env.NODE_OPTIONS ?? '');
+}
+
+/** Set in the child's environment, so that it knows its parent is waiting on it. */
+const CHILD = 'REPORT_GEN_BATCH_CHILD';
+
+/**
+ * Runs this very command again in a child process with one V8 helper thread; resolves to the child's exit code.
+ * Standard input and output are the child's, so progress, messages and prompts reach the user as before. A signal
+ * sent to this process (Ctrl-C, a service manager's stop) is passed on to the child, and this process waits for it
+ * to end; should this process die, the child stops too (`stopWithParent`).
+ */
+export function rerunWithSmallPool(): Promise<number> {
+  const child = spawn(process.execPath, [`${FLAG}=1`, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [CHILD]: '1' },
+  });
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  for (const signal of signals) process.on(signal, forward);
+  return new Promise((resolve) => {
+    const done = (code: number) => {
+      for (const signal of signals) process.off(signal, forward);
+      resolve(code);
+    };
+    child.on('error', () => done(3));
+    child.on('exit', (code, signal) => done(code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1)));
+  });
+}
+
+/** In the child: end when the parent is gone (its channel to us closes), as a long `--watch` would outlive it. */
+export function stopWithParent(): void {
+  if (process.env[CHILD] !== '1' || !process.channel) return;
+  process.channel.unref();
+  process.on('disconnect', () => process.exit(130));
+}

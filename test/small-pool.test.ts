@@ -1,0 +1,70 @@
+/**
+ * A batch runs in a child process with one V8 helper thread (src/batch/small-pool.ts). Which processes ran with
+ * which flags is read from the processes themselves: a module preloaded through NODE_OPTIONS (which children
+ * inherit) writes each process's own command-line flags to a file.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isBatchBuild } from '../src/batch/small-pool.js';
+import { ROOT, runCli, tempDir } from './helpers/cli.js';
+
+/** Runs the command line with every process writing its flags to a file of its own; returns them per process. */
+function processesOf(args: string[], cwd: string) {
+  const log = join(tempDir('pool-log'), 'flags');
+  mkdirSync(log, { recursive: true });
+  const probe = join(log, '..', 'probe.mjs');
+  writeFileSync(probe, `import { writeFileSync } from 'node:fs';\nimport { isMainThread } from 'node:worker_threads';\nif (isMainThread) writeFileSync(${JSON.stringify(log)} + '/' + process.pid, JSON.stringify(process.execArgv));\n`);
+  const result = runCli(args, { cwd, env: { NODE_OPTIONS: `--import=${probe}` } });
+  const flags = readdirSync(log).map((pid) => JSON.parse(readFileSync(join(log, pid), 'utf8')) as string[]);
+  return { result, flags };
+}
+
+function county(): string {
+  const dir = tempDir('pool-county');
+  for (const town of ['a', 'b', 'c']) {
+    mkdirSync(join(dir, 'data', town), { recursive: true });
+    copyFileSync(join(ROOT, 'data', '2021.yaml'), join(dir, 'data', town, '2021.yaml'));
+  }
+  return dir;
+}
+
+describe('a batch runs in a child process with one V8 helper thread', () => {
+  it('builds a folder in a child started with --v8-pool-size=1, with the same outputs and exit code', () => {
+    const dir = county();
+    const { result, flags } = processesOf(['build', 'data', '-o', 'out', '-j', '2'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(flags).toHaveLength(2);
+    expect(flags.filter((f) => f.includes('--v8-pool-size=1'))).toHaveLength(1);
+    for (const town of ['a', 'b', 'c']) expect(readdirSync(join(dir, 'out', town)).sort()).toEqual(['2021.docx', '2021.pdf']);
+    expect(result.stdout).toMatch(/共 3 个文件：生成 3 个，失败 0 个/);
+  });
+
+  it('passes a failing batch’s exit code on', () => {
+    const dir = county();
+    writeFileSync(join(dir, 'data', 'b', '2021.yaml'), 'year: 2021\norg: [\n');
+    const { result, flags } = processesOf(['build', 'data', '-o', 'out'], dir);
+    expect(flags).toHaveLength(2);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toMatch(/b\/2021\.yaml:2:6 错误 YAML/);
+  });
+
+  it('builds a single file in one process', () => {
+    const dir = county();
+    const { result, flags } = processesOf(['build', 'data/a/2021.yaml', '-o', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(flags).toEqual([[]]);
+  });
+});
+
+describe('isBatchBuild', () => {
+  it('takes several data files or a folder for a batch, and skips option values', () => {
+    expect(isBatchBuild(['build', 'data/2020.yaml'])).toBe(false);
+    expect(isBatchBuild(['build', 'data/2020.yaml', 'data/2021.yaml'])).toBe(true);
+    expect(isBatchBuild(['build', join(ROOT, 'data')])).toBe(true);
+    expect(isBatchBuild(['build', '-o', join(ROOT, 'data'), 'data/2020.yaml'])).toBe(false);
+    expect(isBatchBuild(['build', '--to', 'pdf', '--config', 'x.yaml', '-j', '2', 'data/2020.yaml'])).toBe(false);
+    expect(isBatchBuild(['build', '--', 'a.yaml', 'b.yaml'])).toBe(true);
+    expect(isBatchBuild(['check', 'a.yaml', 'b.yaml'])).toBe(false);
+  });
+});
