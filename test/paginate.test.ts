@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../src/model/document.js';
 import { paginate, type Item, type Placement, type TextItem } from '../src/writers/pdf/paginate.js';
-import { breakLines } from '../src/writers/pdf/line-break.js';
+import { breakLines, breakLinesMeasured } from '../src/writers/pdf/line-break.js';
 
 const PITCH = 28.95;
 const block: Block = { kind: 'paragraph', text: '', indent: true, align: 'justify', role: 'body' };
@@ -97,5 +97,16 @@ describe('line breaking', () => {
   it('breaks a Latin word only at a space, and a long one anywhere', () => {
     expect(breakLines('一二 abc def', measure, 60)).toEqual(['一二 abc', 'def']);
     expect(breakLines('x'.repeat(25), measure, 100)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
+  });
+
+  it('says what each line falls short of its measure, and 0 for a line before a forced break or at the end', () => {
+    // 50 wide, first line indented by 20: 一二三 (30, full), then 四五。 moved over whole (the next line starts at 四).
+    const { lines, shortfalls } = breakLinesMeasured('一二三四五。六七八九十\n甲乙', measure, 50, 20);
+    expect(lines).toEqual(['一二三', '四五。六七', '八九十', '甲乙']);
+    expect(shortfalls).toEqual([0, 0, 0, 0]);
+    // A word that does not fit leaves its line short: "abc " is 40 wide, "defgh " 60, "ij" 20; the measure is 70.
+    const words = breakLinesMeasured('abc defgh ij', measure, 70);
+    expect(words.lines).toEqual(['abc', 'defgh', 'ij']);
+    expect(words.shortfalls).toEqual([70 - 30, 70 - 50, 0]);
   });
 });

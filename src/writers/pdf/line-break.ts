@@ -49,13 +49,23 @@ const last = (unit: string) => [...unit.trimEnd()].at(-1) ?? ' ';
  * (`\n`) is kept. Trailing spaces of a line are dropped.
  */
 export function breakLines(text: string, measure: Measure, width: number, firstIndent = 0): string[] {
+  return breakLinesMeasured(text, measure, width, firstIndent).lines;
+}
+
+/**
+ * `breakLines`, with what each line falls short of its measure (points): the space a justified line is to spread.
+ * A line that ends at a forced break, or the text's last line, is never spread and falls short by 0.
+ */
+export function breakLinesMeasured(text: string, measure: Measure, width: number, firstIndent = 0): { lines: string[]; shortfalls: number[] } {
   const lines: string[] = [];
+  const shortfalls: number[] = [];
   let indent = firstIndent;
   for (const hard of text.split('\n')) {
     const parts = units(hard);
     let start = 0;
     if (parts.length === 0) {
       lines.push('');
+      shortfalls.push(0);
       indent = 0;
       continue;
     }
@@ -73,11 +83,19 @@ export function breakLines(text: string, measure: Measure, width: number, firstI
       }
       if (end < parts.length) end = adjustBreak(parts, start, end);
       lines.push(parts.slice(start, end).join('').trimEnd());
+      shortfalls.push(end < parts.length ? width - indent - lineWidth(parts, start, end, measure) : 0);
       start = end;
       indent = 0;
     }
   }
-  return lines;
+  return { lines, shortfalls };
+}
+
+/** Width of units `start` to `end` (exclusive) set as one line: the last without its trailing spaces. */
+function lineWidth(parts: string[], start: number, end: number, measure: Measure): number {
+  let width = 0;
+  for (let i = start; i < end - 1; i++) width += measure(parts[i]!);
+  return width + measure(parts[end - 1]!.trimEnd());
 }
 
 /** Moves a break back so that no closing mark starts the next line and no opening mark ends this one. */

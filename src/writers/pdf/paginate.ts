@@ -21,6 +21,8 @@ export interface TextItem {
   kind: 'text';
   block: Block;
   lines: string[];
+  /** What each line falls short of its measure, in points (line-break.ts): the space a justified line spreads. */
+  shortfalls?: number[];
   /** Face, size and pitch the lines are set in. */
   style: RunStyle;
   align: Align;
