@@ -3,11 +3,12 @@
  * which flags is read from the processes themselves: a module preloaded through NODE_OPTIONS (which children
  * inherit) writes each process's own command-line flags to a file.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isBatchBuild } from '../src/batch/small-pool.js';
-import { ROOT, runCli, tempDir } from './helpers/cli.js';
+import { BIN, ROOT, runCli, tempDir } from './helpers/cli.js';
 
 /** Runs the command line with every process writing its flags to a file of its own; returns them per process. */
 function processesOf(args: string[], cwd: string) {
@@ -55,6 +56,65 @@ describe('a batch runs in a child process with one V8 helper thread', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(flags).toEqual([[]]);
   });
+});
+
+/** Whether a process of that id still runs. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `build <folder> --watch` in a process group of its own, as a terminal runs it; `act` is called with the parent's
+ * process id once the watch says it is watching. Resolves with the parent's exit code and the pids it wrote.
+ */
+function watchBatch(dir: string, act: (parent: number) => void): Promise<{ code: number | null; pids: number[] }> {
+  const log = join(tempDir('pool-pids'), 'pids');
+  mkdirSync(log, { recursive: true });
+  const probe = join(log, '..', 'probe.mjs');
+  writeFileSync(probe, `import { writeFileSync } from 'node:fs';\nimport { isMainThread } from 'node:worker_threads';\nif (isMainThread) writeFileSync(${JSON.stringify(log)} + '/' + process.pid, '');\n`);
+  const child = spawn(process.execPath, [BIN, 'build', 'data', '-o', 'out', '--to', 'html', '--watch'], {
+    cwd: dir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: `--import=${probe}` },
+  });
+  let acted = false;
+  const look = (data: Buffer) => {
+    if (!acted && String(data).includes('正在监视')) {
+      acted = true;
+      act(child.pid!);
+    }
+  };
+  child.stdout.on('data', look);
+  child.stderr.on('data', look);
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, pids: readdirSync(log).map(Number) })));
+}
+
+describe.skipIf(process.platform === 'win32')('signals and the child of a batch', () => {
+  it('Ctrl-C (SIGINT to the whole process group) stops the watch once, with exit 0, and leaves no process', async () => {
+    const { code, pids } = await watchBatch(county(), (parent) => process.kill(-parent, 'SIGINT'));
+    expect(code).toBe(0);
+    expect(pids).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pids.filter(alive)).toEqual([]);
+  }, 60_000);
+
+  it('a child whose parent is killed stops by itself', async () => {
+    const { pids } = await watchBatch(county(), (parent) => process.kill(parent, 'SIGKILL'));
+    try {
+      expect(pids).toHaveLength(2);
+      const until = Date.now() + 10_000;
+      while (pids.some(alive) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(pids.filter(alive)).toEqual([]);
+    } finally {
+      for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
+    }
+  }, 60_000);
 });
 
 describe('isBatchBuild', () => {

@@ -47,6 +47,9 @@ export function hasPoolSize(): boolean {
   return process.execArgv.some((arg) => arg === FLAG || arg.startsWith(`${FLAG}=`)) || /(^|\s)--v8-pool-size\b/.test(process.env.NODE_OPTIONS ?? '');
 }
 
+/** How long a signal that the terminal sends to the child as well waits before it is passed on (a watch stops in about 0.1 s). */
+const GROUP_SIGNAL_GRACE_MS = 1000;
+
 /** Set in the child's environment, so that it knows its parent is waiting on it. */
 const CHILD = 'REPORT_GEN_BATCH_CHILD';
 
@@ -61,12 +64,19 @@ export function rerunWithSmallPool(): Promise<number> {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, [CHILD]: '1' },
   });
+  // Ctrl-C and a closed terminal reach the child too (it is in the terminal's process group): those are passed on
+  // only if the child is still running a moment later, so that it is not interrupted twice while it stops.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  const timers = new Set<NodeJS.Timeout>();
+  const forward = (signal: NodeJS.Signals) => {
+    if (signal === 'SIGTERM') child.kill(signal);
+    else timers.add(setTimeout(() => child.kill(signal), GROUP_SIGNAL_GRACE_MS));
+  };
   for (const signal of signals) process.on(signal, forward);
   return new Promise((resolve) => {
     const done = (code: number) => {
       for (const signal of signals) process.off(signal, forward);
+      for (const timer of timers) clearTimeout(timer);
       resolve(code);
     };
     child.on('error', () => done(3));
@@ -78,5 +88,6 @@ export function rerunWithSmallPool(): Promise<number> {
 export function stopWithParent(): void {
   if (process.env[CHILD] !== '1' || !process.channel) return;
   process.channel.unref();
-  process.on('disconnect', () => process.exit(130));
+  // The channel also closes as this process ends by itself; the timer keeps nothing alive, so then it never fires.
+  process.on('disconnect', () => setTimeout(() => process.exit(130), 1000).unref());
 }

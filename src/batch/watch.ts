@@ -116,8 +116,10 @@ export async function watchAndRebuild(tasks: BuildTask[], first: BuildOutcome[],
     forget(folder);
     watchFolder(folder, true);
   }
+  // Listening before saying so: a Ctrl-C as soon as the message shows ends the watch, not the process.
+  const stopped = new Promise<void>((resolveStop) => process.once('SIGINT', () => resolveStop()));
   process.stdout.write('正在监视数据文件、上一年度文件、模板、机关信息文件和字体配置的改动（Ctrl+C 结束）\n');
-  await new Promise<void>((resolveStop) => process.once('SIGINT', () => resolveStop()));
+  await stopped;
   for (const timer of timers.values()) clearTimeout(timer);
   for (const watcher of watchers.values()) watcher.close();
 }
