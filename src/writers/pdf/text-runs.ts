@@ -88,7 +88,7 @@ export function lineRuns(line: string, faces: PdfFaces, style: RunStyle, justify
 /**
  * The runs of consecutive lines as one pdfmake text: each run is kept on its predecessor's line (`noNewLine`), and a
  * forced break set in the style of the line's last run ends every line but the last, so that no line is ever
- * broken or joined by pdfmake.
+ * broken or joined by pdfmake (libraries.md §4).
  */
 export function joinLines(lines: LineRun[][]): LineRun[] {
   const out: LineRun[] = [];
