@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { installRoot } from '../../load/install-root.js';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-/** Kept in src/check/t1/ and read from there by the compiled code in dist/check/t1/ too (tsc copies no YAML). */
-const TABLE_FILE = join(fileURLToPath(new URL('../../../', import.meta.url)), 'src', 'check', 't1', 'narrative-figures.yaml');
+/** Kept in src/check/t1/ and read from there by the compiled code in dist/ too (tsc copies no YAML). */
+const TABLE_FILE = join(installRoot(), 'src', 'check', 't1', 'narrative-figures.yaml');
 
 const cellSchema = z.strictObject({ path: z.string(), label: z.string(), legacy: z.string().optional() });
 const tableSchema = z.strictObject({

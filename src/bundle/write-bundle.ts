@@ -1,0 +1,38 @@
+/**
+ * Build step (`npm run build`, after tsc): bundles the command line and its two worker entries into dist/app/,
+ * with esbuild. A cold build then reads a few files instead of some hundreds of modules (docs/architecture.md,
+ * "Speed"). The libraries that `src/patches/` changes (pdfmake, pdfkit, fontkit, docx) stay outside the bundle,
+ * loaded from node_modules as before, so that their versions are checked and their modules patched where the
+ * patches look for them; so do piscina (it starts its workers from its own files) and exceljs (large, and loaded
+ * only by the workbook commands). Modules that only some commands need are split into chunks loaded on first use.
+ *
+ * The bundle sits two folders below the installation, like every compiled module, so that paths relative to a
+ * module (templates/, schema/) hold in both; the rest find the installation through `installRoot()`.
+ * `bin/report-gen.js` runs the bundle when it is at least as new as dist/cli/main.js.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { installRoot } from '../load/install-root.js';
+
+const root = installRoot();
+const out = join(root, 'dist', 'app');
+rmSync(out, { recursive: true, force: true });
+await build({
+  entryPoints: {
+    main: join(root, 'dist', 'cli', 'main.js'),
+    'docx-worker': join(root, 'dist', 'writers', 'docx', 'docx-worker.js'),
+    'build-worker': join(root, 'dist', 'batch', 'build-worker.js'),
+  },
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'docx', 'piscina', 'exceljs'],
+  // CommonJS libraries in an ES module bundle call `require` for Node's own modules.
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
