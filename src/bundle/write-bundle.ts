@@ -10,7 +10,6 @@
  * module (templates/, schema/) hold in both; the rest find the installation through `installRoot()`.
  * `bin/report-gen.js` runs the bundle when it is at least as new as dist/cli/main.js.
  */
-import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { installRoot } from '../load/install-root.js';
@@ -18,21 +17,29 @@ import { installRoot } from '../load/install-root.js';
 const root = installRoot();
 const out = join(root, 'dist', 'app');
 rmSync(out, { recursive: true, force: true });
-await build({
-  entryPoints: {
-    main: join(root, 'dist', 'cli', 'main.js'),
-    'docx-worker': join(root, 'dist', 'writers', 'docx', 'docx-worker.js'),
-    'build-worker': join(root, 'dist', 'batch', 'build-worker.js'),
-  },
-  outdir: out,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'docx', 'piscina', 'exceljs'],
-  // CommonJS libraries in an ES module bundle call `require` for Node's own modules.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+try {
+  // esbuild runs a binary of its own, installed for this platform as an optional package: an installation
+  // without it (npm --omit=optional) still works, from the compiled modules, only its cold start is slower.
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: {
+      main: join(root, 'dist', 'cli', 'main.js'),
+      'docx-worker': join(root, 'dist', 'writers', 'docx', 'docx-worker.js'),
+      'build-worker': join(root, 'dist', 'batch', 'build-worker.js'),
+    },
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'docx', 'piscina', 'exceljs'],
+    // CommonJS libraries in an ES module bundle call `require` for Node's own modules.
+    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+} catch (error) {
+  rmSync(out, { recursive: true, force: true });
+  process.stderr.write(`report-gen: 未能生成 dist/app/ 下的合并模块（${error instanceof Error ? error.message.split('\n')[0] : String(error)}），命令行将使用 dist/ 下的各个模块，启动稍慢\n`);
+}
