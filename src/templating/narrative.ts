@@ -22,8 +22,7 @@ export function expandNarrative(text: string, context: object, source: SourceMap
   // Without an expression Handlebars would give the text back unchanged, after compiling it to a function.
   if (!text.includes('{{')) return text;
   try {
-    const compiled = narrativeEnv.compile(parseGuarded(text), { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS, noEscape: true });
-    return compiled(templateContext(context as Record<string, unknown>));
+    return compiledNarrative(text)(templateContext(context as Record<string, unknown>));
   } catch (error) {
     const located = locateHandlebarsError(error);
     // Handlebars names only the last segment of a missing name, and none at all when a middle one is missing.
@@ -34,6 +33,23 @@ export function expandNarrative(text: string, context: object, source: SourceMap
     const at = source.positionInString(path, line, col);
     return errorFinding('TEMPLATE', `${where}中的表达式有误：${explainHandlebarsReason(located.reason)}`, at);
   }
+}
+
+/**
+ * Narratives compiled, by their text: a process that builds or checks the same file again (`--watch`, `check`
+ * then `build`) compiles each narrative once. Bounded, as a long watch sees many texts.
+ */
+const compiledNarratives = new Map<string, Handlebars.TemplateDelegate>();
+const COMPILED_NARRATIVES_KEPT = 500;
+
+function compiledNarrative(text: string): Handlebars.TemplateDelegate {
+  let compiled = compiledNarratives.get(text);
+  if (!compiled) {
+    compiled = narrativeEnv.compile(parseGuarded(text), { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS, noEscape: true });
+    if (compiledNarratives.size >= COMPILED_NARRATIVES_KEPT) compiledNarratives.clear();
+    compiledNarratives.set(text, compiled);
+  }
+  return compiled;
 }
 
 /** The first `{{name}}` whose name does not lead to a value in the context, with the index of the name. */
