@@ -26,9 +26,9 @@ const BODY_GRID_SIZE = PAGE.charPitch;
 const TITLE_PITCH = 36;
 const SIGNATURE_ID = 'signature';
 /**
- * A justified line that falls short of the measure by no more than this (points) is left as it is: a line of 28
- * Chinese characters at the grid pitch is 0.08 pt short of 156 mm, which no eye sees, and spreading it would cost
- * every full line its runs.
+ * A justified line that falls short of the measure by no more than this (points) is left as it is, which no eye
+ * sees. A full line of 28 Chinese characters at the grid pitch fills 156 mm exactly and falls short by rounding
+ * alone: left as it is, it stays one run, where a spread line needs its last character as a run of its own.
  */
 const JUSTIFY_SLACK = 0.1;
 
