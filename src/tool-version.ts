@@ -1,11 +1,10 @@
 /** The version of report-gen, from its package.json. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { installRoot } from './load/install-root.js';
+import { installedFile } from './load/install-root.js';
 
 let version: string | undefined;
 
 export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(installRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(installedFile('package.json'), 'utf8')) as { version: string }).version;
   return version;
 }

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MAX_INPUT_BYTES } from '../load/read-input.js';
+import { isFolder } from '../load/is-folder.js';
 
 const SKIPPED_FOLDERS = new Set(['templates', 'orgs', 'node_modules']);
 
@@ -42,14 +43,6 @@ function peek(path: string): string | undefined {
     return stat.isFile() && stat.size <= MAX_INPUT_BYTES ? readFileSync(path, 'utf8') : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -2,13 +2,13 @@
  * A batch runs in a child process of its own, started with `--v8-pool-size=1`. V8 gives a process a pool of helper
  * threads (4 by default) for garbage collection and optimising compilation, shared by every isolate in it: with two
  * build workers on two cores, the workers and these helpers contend, and two workers did little better than one
- * (docs/architecture.md, "Speed"). With one helper thread a 50-report batch on 2 workers takes about a sixth less
+ * (docs/architecture.md, "Speed"). With one helper thread a 50-report batch on 2 workers takes about a tenth less
  * time. The pool's size is fixed when the process starts, hence the child; a batch takes seconds, and the child
  * costs one start of Node. The command line's entry (bin/report-gen.js) decides before it loads anything else.
  */
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
 import { constants } from 'node:os';
+import { isFolder } from '../load/is-folder.js';
 
 /** Options of `build` that take a value (src/cli/main.ts). */
 const WITH_VALUE = new Set(['-o', '--out-dir', '--to', '--config', '-j', '--jobs']);
@@ -30,14 +30,6 @@ export function isBatchBuild(args: readonly string[]): boolean {
     else if (!arg.startsWith('-')) paths.push(arg);
   }
   return paths.length > 1 || paths.some(isFolder);
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 const FLAG = '--v8-pool-size';

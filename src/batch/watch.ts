@@ -6,12 +6,13 @@
  * a file that does not exist yet, or that an editor saves by replacing it, is seen. A rebuild prints only what
  * changed in its findings. Runs until interrupted.
  */
-import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { displayPath } from '../output/output-paths.js';
 import { formatFinding, type Finding } from '../report-error/finding.js';
 import { clearTemplateCache } from '../templating/template-cache.js';
 import { clearFontCache, runBuildTask, type BuildOutcome, type BuildTask } from './build-task.js';
+import { isFolder } from '../load/is-folder.js';
 
 const SETTLE_MS = 150;
 
@@ -135,12 +136,4 @@ function printChanges(outcome: BuildOutcome, before: readonly Finding[]): void {
   if (unchanged) process.stderr.write(`（另有 ${unchanged} 条与上次相同，不再重复）\n`);
   if (outcome.ok) for (const file of outcome.files) process.stdout.write(`已生成 ${displayPath(file)}\n`);
   else process.stdout.write(`未能生成 ${displayPath(outcome.file)}\n`);
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

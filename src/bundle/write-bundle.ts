@@ -6,8 +6,8 @@
  * patches look for them; so do piscina (it starts its workers from its own files) and exceljs (large, and loaded
  * only by the workbook commands). Modules that only some commands need are split into chunks loaded on first use.
  *
- * The bundle sits two folders below the installation, like every compiled module, so that paths relative to a
- * module (templates/, schema/) hold in both; the rest find the installation through `installRoot()`.
+ * Files of the installation (templates/, schema/, the built 楷体 face) are found through `installRoot()`, which
+ * holds for a module at any depth, bundled or not.
  * `bin/report-gen.js` runs the bundle when it is at least as new as dist/cli/main.js.
  */
 import { rmSync } from 'node:fs';

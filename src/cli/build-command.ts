@@ -3,7 +3,7 @@
  * several are spread over a pool of worker threads. A failure in one file never stops the others. The pipeline is
  * loaded only where files are built (here for one file, in the workers for a batch), so a batch's workers start at once.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { findDataFiles } from '../batch/find-data-files.js';
 import type { BuildOutcome, BuildTask } from '../batch/build-task.js';
 import { tryFolder } from '../output/make-folders.js';
@@ -12,6 +12,7 @@ import { displayPath } from '../output/output-paths.js';
 import { OUTPUT_KINDS, type OutputKind } from '../pipeline/output-kind.js';
 import { EXIT, errorFinding, formatFinding, ReportError } from '../report-error/finding.js';
 import { reportFailure } from './report-failure.js';
+import { isFolder } from '../load/is-folder.js';
 
 export interface BuildCommandOptions {
   outDir: string;
@@ -70,14 +71,6 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
     return EXIT.ok;
   }
   return outcomes.reduce<number>((code, o) => Math.max(code, o.ok ? EXIT.ok : o.exitCode), EXIT.ok);
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 async function buildHere(task: BuildTask): Promise<BuildOutcome> {

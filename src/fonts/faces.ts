@@ -5,7 +5,7 @@
  * report-gen.config.yaml (see README "Fonts").
  */
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { installedFile } from '../load/install-root.js';
 import type { SourcePosition } from '../report-error/finding.js';
 import type { FontRole } from './font-role.js';
 
@@ -24,7 +24,7 @@ const require = createRequire(import.meta.url);
  * LXGW WenKai, a 楷体-style face (SIL OFL 1.1), for level-2 headings. npm publishes it only as unicode-range WOFF2
  * subsets; the build merges them into this one TrueType file (build-kai-face.ts).
  */
-export const KAI_FACE_FILE = fileURLToPath(new URL('../../dist/fonts/LXGWWenKai-Regular.ttf', import.meta.url));
+export const KAI_FACE_FILE = installedFile('dist', 'fonts', 'LXGWWenKai-Regular.ttf');
 const packaged = (pkg: string, file: string): FaceSource => ({ file: require.resolve(`${pkg}/${file}`) });
 
 export function defaultFaces(): Record<FontRole, FaceSource> {

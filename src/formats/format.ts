@@ -3,7 +3,8 @@
  * carry-over for `init --from` and templates. Everything that depends on the list of editions (the registry, the
  * choice by year, cross-year checking, `init`) is derived from these objects; an edition lives in one folder.
  */
-import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
+import { installedFile } from '../load/install-root.js';
 import type { z } from 'zod';
 import type { CrossYearRule, Rule } from '../contracts/rule.js';
 import type { SourceMap } from '../contracts/source-map.js';
@@ -38,4 +39,4 @@ export interface ReportFormat<Id extends string = string, Schema extends z.ZodOb
 export const defineEdition = <const Id extends string, Schema extends z.ZodObject>(edition: ReportFormat<Id, Schema>): ReportFormat<Id, Schema> => edition;
 
 /** The built-in templates of an edition, templates/<id>/ in the package. */
-export const builtinTemplates = (id: string): string => fileURLToPath(new URL(`../../templates/${id}/`, import.meta.url));
+export const builtinTemplates = (id: string): string => installedFile('templates', id) + sep;

@@ -7,6 +7,7 @@
  */
 import { accessSync, constants, lstatSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { isFolder } from '../load/is-folder.js';
 
 /** Makes `folder` and its missing parents; returns the folders made, outermost first. Throws a system error. */
 export function makeFolders(folder: string, made: string[] = []): string[] {
@@ -55,14 +56,6 @@ export function pathExists(path: string): boolean {
   try {
     lstatSync(path);
     return true;
-  } catch {
-    return false;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -4,11 +4,11 @@
  * Used by `init` (a new year) and `aggregate` (a county's sum of its members).
  */
 import { dirname, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { installedFile } from '../load/install-root.js';
 import type { ReportFormat } from '../formats/format.js';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS, type FieldDef } from '../formats/shared/fields.js';
 
-const SCHEMA = fileURLToPath(new URL('../../schema/report.schema.json', import.meta.url));
+const SCHEMA = installedFile('schema', 'report.schema.json');
 export const PLACEHOLDER = '（文字描述）';
 
 export interface DataFileSpec {

@@ -17,8 +17,9 @@ import { convertContent, type Script } from './script.js';
 import { checkedTemplateFile, readTemplateText } from './template-files.js';
 import { lineAt, markLines, MARK_BODY, MARK_END, MARK_START, regionAt, unmark, type Region } from './template-marks.js';
 import { templateContext } from './template-context.js';
+import { installedFile } from '../load/install-root.js';
 
-export const BUILTIN_TEMPLATE_ROOT = new URL('../../templates/', import.meta.url).pathname;
+export const BUILTIN_TEMPLATE_ROOT = installedFile('templates');
 
 const COMPILE_OPTIONS = {
   strict: true,

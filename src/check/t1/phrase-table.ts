@@ -3,13 +3,12 @@
  * Read once, validated, and compiled to regular expressions.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { installRoot } from '../../load/install-root.js';
+import { installedFile } from '../../load/install-root.js';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
 /** Kept in src/check/t1/ and read from there by the compiled code in dist/ too (tsc copies no YAML). */
-const TABLE_FILE = join(installRoot(), 'src', 'check', 't1', 'narrative-figures.yaml');
+const TABLE_FILE = installedFile('src', 'check', 't1', 'narrative-figures.yaml');
 
 const cellSchema = z.strictObject({ path: z.string(), label: z.string(), legacy: z.string().optional() });
 const tableSchema = z.strictObject({
