@@ -173,7 +173,9 @@ function blockToDocx(block: Block, place: Placement): FileChild[] {
           style: STYLE_ID.signature,
           text: block.date,
           alignment: AlignmentType.LEFT,
-          indent: { left: twips(orgStart + 2 * PAGE.charPitch) },
+          // Its right end keeps the two characters of 右空 in Word; the right indent gives them to a renderer
+          // that spaces digits from Chinese (LibreOffice), which would otherwise wrap 「日」 onto a line of its own.
+          indent: { left: twips(orgStart + 2 * PAGE.charPitch), right: -twips(2 * PAGE.charPitch) },
         }),
       ];
     }
