@@ -33,21 +33,47 @@ export function readInputText(file: string, options: InputRead = {}): string {
     fd = openSync(file, 'r');
     // A file swapped after the check is still refused: the open file is checked and read only up to the cap.
     if (!fstatSync(fd).isFile()) throw refuse(`${what} ${shown} 不是普通文件（可能是设备或管道），请给出普通文件`);
-    // Filled by the reads below before it is used, so it need not be zeroed first.
-    const buffer = Buffer.allocUnsafe(MAX_INPUT_BYTES + 1);
-    let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_INPUT_BYTES) throw refuse(tooLarge(what, shown));
-    const bytes = buffer.subarray(0, length);
-    const encoding = notUtf8(bytes);
+    const bytes = readUpTo(fd, MAX_INPUT_BYTES + 1, kind.size);
+    if (bytes.length > MAX_INPUT_BYTES) throw refuse(tooLarge(what, shown));
+    const text = utf8Text(bytes);
+    if (text !== undefined) return text.replace(/^\uFEFF/, '');
+    const encoding = notUtf8(bytes) ?? 'binary';
     if (encoding === 'binary') throw refuse(`${what} ${shown} 不是文本文件，请检查文件是否选错`);
-    if (encoding) throw refuse(`${what} ${shown} 不是 UTF-8 编码（疑似 ${encoding}），请另存为 UTF-8`);
-    return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    throw refuse(`${what} ${shown} 不是 UTF-8 编码（疑似 ${encoding}），请另存为 UTF-8`);
   } catch (error) {
     if (error instanceof ReportError) throw error;
     throw new ReportError([errorFinding('FILE', describeSystemError(error, shown, `读取${what}`))], EXIT.unusableInput);
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The file's bytes, at most `limit` of them. The buffer starts at the size the file had when it was checked and
+ * grows if the file grew since, so a small file costs a small buffer.
+ */
+function readUpTo(fd: number, limit: number, expected: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(limit, expected + 1));
+  let length = 0;
+  for (;;) {
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    length += n;
+    if (n === 0 || length === limit) return buffer.subarray(0, length);
+    if (length === buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+  }
+}
+
+/** The text of UTF-8 bytes that hold no zero byte (UTF-16 or binary data), or undefined. */
+function utf8Text(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
   }
 }
 
