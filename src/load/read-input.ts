@@ -52,7 +52,7 @@ export function readInputText(file: string, options: InputRead = {}): string {
  * The file's bytes, at most `limit` of them. The buffer starts at the size the file had when it was checked and
  * grows if the file grew since, so a small file costs a small buffer.
  */
-function readUpTo(fd: number, limit: number, expected: number): Buffer {
+export function readUpTo(fd: number, limit: number, expected: number): Buffer {
   let buffer = Buffer.allocUnsafe(Math.min(limit, expected + 1));
   let length = 0;
   for (;;) {
