@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { isPatchApplied } from './apply-library-patches.js';
 import { LruMap } from './lru-map.js';
+import { plainLayout } from './fontkit-plain-runs.js';
 
 type Face = ReturnType<typeof Fontkit.create>;
 
@@ -122,21 +123,26 @@ export function shapedRunCount(face: object): number {
 }
 
 /**
- * Caches `layout(text)` (default features) per face. pdfkit scales the positions of a run in place, so every
+ * Caches `layout(text)` (default features) per face; a run that shaping cannot change is laid out without it
+ * (fontkit-plain-runs.ts). pdfkit scales the positions of a run in place, so every
  * call gets its own copy of the positions; glyphs are shared (pdfkit only reads them).
  */
 function withLayoutCache(face: Face): Face {
   if (!('layout' in face)) return face;
   const font = face as Fontkit.Font;
   const layout = font.layout.bind(font);
+  const plain = plainLayout(font);
   const runs = new LruMap<string, ShapedRun>(SHAPED_RUNS_PER_FACE);
   shapedRuns.set(face, runs);
   (font as { layout: unknown }).layout = (text: string, ...rest: unknown[]) => {
     if (rest.some((argument) => argument !== undefined)) return (layout as (...a: unknown[]) => unknown)(text, ...rest);
     let run = runs.get(text);
     if (!run) {
-      const shaped = layout(text);
-      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
+      run = plain(text);
+      if (!run) {
+        const shaped = layout(text);
+        run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
+      }
       runs.set(text, run);
     }
     const positions = run.positions.map((p) => ({ ...p }));
