@@ -22,6 +22,18 @@ describe('a character no font can print', () => {
     expect(line).toContain(`:${expected.line}:${expected.col} 错误 字符「𠀀」（U+20000）在正文字体 NotoSerifSC-Regular 中没有字形`);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
+
+  it('does not stop a DOCX or HTML build, which embeds no font: Word and the browser use the reader\'s faces', () => {
+    const only = tempDir('docx-html');
+    const built = runCli(['build', file, '-o', only, '--to', 'docx,html']);
+    expect(built.code, built.stderr).toBe(0);
+    expect(readdirSync(only).sort()).toEqual(['variant.docx', 'variant.html']);
+    expect(readFileSync(`${only}/variant.html`, 'utf8')).toContain('本乡位于𠀀字村。');
+    // Asked for a PDF as well, the same build stops at the character, and writes neither.
+    const withPdf = tempDir('with-pdf');
+    expect(runCli(['build', file, '-o', withPdf, '--to', 'docx,pdf']).code).toBe(1);
+    expect(existsSync(withPdf) ? readdirSync(withPdf) : []).toEqual([]);
+  });
 });
 
 describe('traditional characters', () => {

@@ -49,7 +49,7 @@ export async function runBuildTask(task: BuildTask, renderDocx?: (document: Repo
     const result = await buildReport(task.file, {
       outDir: task.outDir,
       outputs: task.outputs,
-      fonts: fontsFor(task.config),
+      fonts: () => fontsFor(task.config),
       strict: task.strict,
       archival: task.archival ?? false,
       ...(task.mirrorFrom ? { mirrorFrom: task.mirrorFrom } : {}),

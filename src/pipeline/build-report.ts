@@ -11,7 +11,11 @@ import type { ReportDocument } from '../model/document.js';
 export interface BuildOptions {
   outDir: string;
   outputs: readonly OutputKind[];
-  fonts: FontRegistry;
+  /**
+   * The faces that print the PDF, asked for only when a PDF is made: DOCX and HTML embed no font (Word and the
+   * browser set them in the reader's own faces), so a build without a PDF neither loads fonts nor checks glyphs.
+   */
+  fonts: FontRegistry | (() => FontRegistry);
   /** Warnings block the build too. */
   strict?: boolean;
   /** The PDF as PDF/A-1b. */
@@ -30,12 +34,13 @@ export interface BuildResult {
 
 export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
   const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
-  assertPrintable(prepared, options.fonts);
+  const fonts = () => (typeof options.fonts === 'function' ? options.fonts() : options.fonts);
+  if (options.outputs.includes('pdf')) assertPrintable(prepared, fonts());
   // A writer's libraries load only when its output is asked for here: a DOCX rendered on another thread leaves docx
   // unloaded in this one.
   const writers: Record<OutputKind, () => Promise<Buffer>> = {
     docx: async () => (options.renderDocx ?? (await import('../writers/docx/write-docx.js')).writeDocx)(prepared.document),
-    pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, options.fonts, { archival: options.archival ?? false }),
+    pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, fonts(), { archival: options.archival ?? false }),
     html: async () => (await import('../writers/html/write-html.js')).writeHtml(prepared.document),
   };
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));
