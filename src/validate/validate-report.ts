@@ -99,14 +99,15 @@ function unplainNumbers(
   const findings: Array<{ path: DataPath; finding: Finding }> = [];
   for (const { path, value, typed } of source.numbers()) {
     if (textLikePaths.some((p) => p.length === path.length && isPrefix(p, path))) continue;
-    const label = labelFor(format.fields, path);
-    const at = source.positionOf(path);
+    // The label and the position are looked up only for a number that is refused.
+    const label = () => labelFor(format.fields, path);
+    const at = () => source.positionOf(path);
     if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(typed) || /^-0(\.0*)?$/.test(typed)) {
       const readAs = Number.isFinite(value) ? `，会被读成 ${value}` : '';
-      const finding = errorFinding('SCHEMA', `${label}写作“${typed}”，不是普通的十进制数${readAs}；请写成普通的半角数字（不用 0x 等前缀、前导 0、指数写法或 -0）`, at);
+      const finding = errorFinding('SCHEMA', `${label()}写作“${typed}”，不是普通的十进制数${readAs}；请写成普通的半角数字（不用 0x 等前缀、前导 0、指数写法或 -0）`, at());
       findings.push({ path, finding });
     } else if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
-      findings.push({ path, finding: errorFinding('SCHEMA', `${label}为 ${typed}，超过能精确计算的上限 ${Number.MAX_SAFE_INTEGER}`, at) });
+      findings.push({ path, finding: errorFinding('SCHEMA', `${label()}为 ${typed}，超过能精确计算的上限 ${Number.MAX_SAFE_INTEGER}`, at()) });
     }
   }
   return findings;
