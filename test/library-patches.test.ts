@@ -60,9 +60,9 @@ describe('a patched library of another version', () => {
   });
 
   it('every command stops, not only those that write a PDF', () => {
-    const result = runCli(['check', 'data/2021.yaml'], { env: { NODE_OPTIONS: `--import ${fakeVersionPreload('docx', '9.16.0')}` } });
+    const result = runCli(['check', 'data/2021.yaml'], { env: { NODE_OPTIONS: `--import ${fakeVersionPreload('fontkit', '2.0.5')}` } });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('已安装的「docx」为 9.16.0 版');
+    expect(result.stderr).toContain('已安装的「fontkit」为 2.0.5 版');
   });
 
   it('the versions the patches were written for are the ones package.json pins', () => {

@@ -2,7 +2,7 @@
  * The one entry point of the library patches. The command line and every worker thread call
  * `applyLibraryPatches()` first: it checks that each patched library is the very version its patch was written
  * for, and switches the patches on. Each patch is put in place when its library is first used, through
- * `src/patches/` (`loadPdfmake`, `createFace`, `patchDocx`), so loading a library early or late changes nothing,
+ * `src/patches/` (`loadPdfmake`, `createFace`), so loading a library early or late changes nothing,
  * and a command that never lays out a PDF never loads pdfmake.
  */
 import { displayPath } from '../output/output-paths.js';

@@ -5,7 +5,7 @@
  * (Library patches) says why each exists.
  */
 
-export type PatchName = 'fontkit-shared-faces' | 'fontkit-glyf-on-demand' | 'pdfmake-justify-lines' | 'pdfkit-signature-field' | 'docx-linear-attributes';
+export type PatchName = 'fontkit-shared-faces' | 'fontkit-glyf-on-demand' | 'pdfmake-justify-lines' | 'pdfkit-signature-field';
 
 export interface LibraryPatch {
   name: PatchName;
@@ -24,5 +24,4 @@ export const LIBRARY_PATCHES: readonly LibraryPatch[] = [
   { name: 'fontkit-glyf-on-demand', library: 'fontkit', version: '2.0.4', loadedBy: ['pdfmake', 'pdfkit'], file: 'src/patches/fontkit-glyf-on-demand.ts' },
   { name: 'pdfmake-justify-lines', library: 'pdfmake', version: '0.3.11', file: 'src/patches/pdfmake-justify-lines.ts' },
   { name: 'pdfkit-signature-field', library: 'pdfkit', version: '0.19.1', loadedBy: ['pdfmake'], file: 'src/patches/pdfkit-signature-field.ts' },
-  { name: 'docx-linear-attributes', library: 'docx', version: '9.15.2', file: 'src/patches/docx-linear-attributes.ts' },
 ];

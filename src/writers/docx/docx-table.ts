@@ -12,46 +12,18 @@
  * at least as wide as its widest figure at the table's type size, the label columns give up width first, and
  * when the figures still do not fit the table steps down a size. Figure cells do not wrap.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  VerticalMergeType,
-  WidthType,
-  XmlComponent,
-} from 'docx';
 import { PAGE, twips } from '../../layout/page.js';
 import { textCells } from '../../layout/signature.js';
 import { isFigure, RULE_WIDTH, tableColumns } from '../../layout/table-columns.js';
 import { placeCells, type PlacedCell } from '../../model/table-grid.js';
 import type { Align, TableBlock, TableCell as ModelCell } from '../../model/document.js';
 import { tableStyleId } from './docx-styles.js';
+import type { CellPart, TablePart } from './docx-parts.js';
 
-const ALIGNMENT = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-} as const satisfies Record<Align, unknown>;
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 /** A table with body groups is kept whole if its estimated height is at most this share of the type area. */
 const KEPT_WHOLE_SHARE = 0.9;
 /** Line height of table text as a multiple of its size, generous (Noto Sans CJK's is 1.45). */
 const TABLE_LINE_FACTOR = 1.45;
-
-class NoWrap extends XmlComponent {
-  constructor() {
-    super('w:noWrap');
-  }
-}
 
 /** Figures are set in Times New Roman (or 宋体), whose digits are half an em: measured by character cells. */
 const figureMeasure = (text: string, size: number) => textCells(text) * size;
@@ -71,57 +43,29 @@ export function docxTableLayout(table: TableBlock): TableLayout {
   return { widths: scaleToTotal(widths, twips(PAGE.textWidth)), size: columns.size, margin: twips(columns.paddingX) };
 }
 
-export function docxTable(table: TableBlock): Table {
+/** The table as the DOCX writer sets it: widths, type size, merges, the rows that keep with the next. */
+export function tablePart(table: TableBlock): TablePart {
   const { widths, size, margin } = docxTableLayout(table);
-  const total = widths.reduce((a, b) => a + b, 0);
-  const style = tableStyleId(size);
   const grid = placeCells(table);
   const kept = keptRows(table, grid, rowHeights(table, grid, widths, size, margin));
-  const paragraph = (r: number, options: { alignment: (typeof ALIGNMENT)[Align]; indent?: number; text?: string }) =>
-    new Paragraph({
-      style,
-      alignment: options.alignment,
-      ...(options.indent ? { indent: { left: options.indent } } : {}),
-      ...(kept[r] ? { keepNext: true } : {}),
-      children: options.text === undefined ? [] : [new TextRun(options.text)],
-    });
   const cellWidth = (placed: PlacedCell) => widths.slice(placed.col, placed.col + placed.cell.colSpan).reduce((a, b) => a + b, 0);
-  return new Table({
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    borders,
-    margins: { left: margin, right: margin, top: 0, bottom: 0 },
-    rows: table.rows.map(
-      (row, r) =>
-        new TableRow({
-          ...(row.header ? { tableHeader: true } : {}),
-          cantSplit: true,
-          children: gridCells(grid[r]!).map((placed) => {
-            const { cell } = placed;
-            const span = {
-              ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
-              width: { size: cellWidth(placed), type: WidthType.DXA },
-              verticalAlign: VerticalAlign.CENTER,
-            };
-            // A row-spanning cell: vMerge restart here, and a continuation cell of its own in each later row.
-            if (placed.row !== r) {
-              return new TableCell({ ...span, verticalMerge: VerticalMergeType.CONTINUE, children: [paragraph(r, { alignment: ALIGNMENT[cell.align] })] });
-            }
-            const made = new TableCell({
-              ...span,
-              ...(cell.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
-              children: cell.lines.map((line) =>
-                paragraph(r, { alignment: ALIGNMENT[cell.align], ...(cell.indent ? { indent: twips(cell.indent * size) } : {}), text: line }),
-              ),
-            });
-            if (isFigure(cell)) noWrap(made);
-            return made;
-          }),
-        }),
-    ),
-  });
+  const rows = table.rows.map((row, r) => ({
+    header: row.header,
+    kept: kept[r]!,
+    cells: gridCells(grid[r]!).map((placed): CellPart => {
+      const { cell } = placed;
+      const span = { width: cellWidth(placed), colSpan: cell.colSpan };
+      // A row-spanning cell: vMerge restart here, and a continuation cell of its own in each later row.
+      if (placed.row !== r) return { ...span, merge: 'continue', noWrap: false, paragraphs: [{ align: cell.align }] };
+      return {
+        ...span,
+        ...(cell.rowSpan > 1 ? { merge: 'restart' as const } : {}),
+        noWrap: isFigure(cell),
+        paragraphs: cell.lines.map((text) => ({ align: cell.align, ...(cell.indent ? { indent: twips(cell.indent * size) } : {}), text })),
+      };
+    }),
+  }));
+  return { kind: 'table', widths, style: tableStyleId(size), margin, rows };
 }
 
 /** The cells of one grid row, each once, left to right: those starting in it and those continuing from above. */
@@ -165,13 +109,6 @@ function rowHeights(table: TableBlock, grid: Array<Array<PlacedCell | undefined>
     }
     return lines * size * TABLE_LINE_FACTOR + 1;
   });
-}
-
-/** w:noWrap in the cell's properties, before w:vAlign as the schema orders them. */
-function noWrap(cell: TableCell): void {
-  const properties = (cell as unknown as { properties: { root: unknown[] } }).properties.root;
-  const vAlign = properties.findIndex((child) => (child as { rootKey?: string }).rootKey === 'w:vAlign');
-  properties.splice(vAlign < 0 ? properties.length : vAlign, 0, new NoWrap());
 }
 
 /** Integer twips that add up exactly to the table width. */

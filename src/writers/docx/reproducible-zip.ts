@@ -3,6 +3,7 @@
  * core.xml ourselves and rewrite the entries' DOS time stamps in place, so the same input always gives the
  * same bytes on any machine, without recompressing the archive.
  */
+import { inflateRawSync } from 'node:zlib';
 import { escapeMarkup } from '../../markup/escape.js';
 
 export interface CoreProperties {
@@ -34,13 +35,43 @@ const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_FILE_HEADER = 0x04034b50;
 
+/** The offset of the end of central directory record. */
+function endOfCentralDirectory(zip: Buffer): number {
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== END_OF_CENTRAL_DIRECTORY) end--;
+  if (end < 0) throw new Error('not a zip archive');
+  return end;
+}
+
+/** The uncompressed bytes of one entry of a zip archive (stored or deflated). */
+export function zipEntry(zip: Buffer, name: string): Buffer {
+  const end = endOfCentralDirectory(zip);
+  const count = zip.readUInt16LE(end + 10);
+  let entry = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(entry) !== CENTRAL_DIRECTORY_ENTRY) throw new Error('broken zip central directory');
+    const nameLength = zip.readUInt16LE(entry + 28);
+    if (zip.toString('utf8', entry + 46, entry + 46 + nameLength) === name) {
+      const method = zip.readUInt16LE(entry + 10);
+      const size = zip.readUInt32LE(entry + 20);
+      const local = zip.readUInt32LE(entry + 42);
+      if (zip.readUInt32LE(local) !== LOCAL_FILE_HEADER) throw new Error('broken zip local header');
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      if (method === 0) return data;
+      if (method === 8) return inflateRawSync(data);
+      throw new Error(`zip entry ${name}: compression method ${method}`);
+    }
+    entry += 46 + nameLength + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
+  }
+  throw new Error(`zip archive has no entry ${name}`);
+}
+
 /** Sets the modification time of every entry of a zip archive (UTC wall time, DOS format). */
 export function setZipEntryTimes(zip: Buffer, when: Date): Buffer {
   const time = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | (when.getUTCSeconds() >> 1);
   const date = ((when.getUTCFullYear() - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== END_OF_CENTRAL_DIRECTORY) end--;
-  if (end < 0) throw new Error('not a zip archive');
+  const end = endOfCentralDirectory(zip);
   const count = zip.readUInt16LE(end + 10);
   let entry = zip.readUInt32LE(end + 16);
   for (let i = 0; i < count; i++) {

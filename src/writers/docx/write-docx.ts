@@ -3,33 +3,18 @@
  * their own: Word's built-in styles restyled (docx-styles.ts), a font table that degrades to Chinese faces
  * (font-table.ts), the 22 × 28 文档网格, keep rules in Word's own paragraph and row properties.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  DocumentGridType,
-  FrameAnchorType,
-  FrameWrap,
-  HeightRule,
-  TabStopType,
-  Document,
-  Footer,
-  Packer,
-  PageBreak,
-  PageNumber,
-  Paragraph,
-  TextRun,
-  type FileChild,
-} from 'docx';
+import { AlignmentType, DocumentGridType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
 import { PAGE, twips } from '../../layout/page.js';
 import { placeSignature, textCells } from '../../layout/signature.js';
 import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
 import { officeFaceNames, officeFaces } from '../../fonts/office-faces.js';
 import type { Block, ColophonBlock, ReportDocument } from '../../model/document.js';
 import { BODY_CHARACTER_SPACING_TWIPS, STYLE_ID, stylesXml } from './docx-styles.js';
-import { docxTable } from './docx-table.js';
+import { tablePart } from './docx-table.js';
+import type { BodyPart, ParagraphPart, RunPart } from './docx-parts.js';
 import { fontTableXml } from './font-table.js';
-import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
-import { patchDocx } from '../../patches/docx-linear-attributes.js';
+import { corePropertiesXml, setZipEntryTimes, zipEntry } from './reproducible-zip.js';
+import { bodyXml } from './wordml.js';
 
 /**
  * w:charSpace of the 文档网格. Word takes the grid's character pitch as the Normal size plus charSpace/4096 pt and
@@ -40,27 +25,59 @@ import { patchDocx } from '../../patches/docx-linear-attributes.js';
  */
 export const GRID_CHAR_SPACE = -2900;
 
+/**
+ * The package is docx's: styles, numbering, settings, footers, relationships and content types. The body is
+ * written here (wordml.ts): docx's object model cost nine tenths of the writer's time for a body it would write
+ * byte for byte the same (test/docx-body.test.ts). docx packs a document with an empty body, and the body goes
+ * into docx's own document.xml before its section properties.
+ */
 export async function writeDocx(document: ReportDocument): Promise<Buffer> {
-  patchDocx();
   const fontSet = document.meta.fonts ?? 'official';
   const faces = officeFaceNames(fontSet);
-  const keepWithSignature = linesKeptWithSignature(document.blocks);
-  const children: FileChild[] = [];
+  const { head, tail } = await emptyDocumentXml();
+  const core = corePropertiesXml({
+    title: document.meta.title,
+    subject: document.meta.subject,
+    creator: document.meta.author,
+    created: document.meta.created,
+    language: document.meta.language,
+  });
+  const usedFaces = [faces.body, faces.title, faces.heading, faces.subheading, faces.table, faces.latin];
+  const faceEntries = officeFaces(usedFaces);
+  const withAlternatives = officeFaces([...usedFaces, ...faceEntries.flatMap((f) => (f.altName && /[^\x00-\x7f]/.test(f.altName) ? [f.altName] : []))]);
+  const packed = await Packer.toBuffer(packageDocument(), false, [
+    { path: 'docProps/core.xml', data: core },
+    { path: 'word/styles.xml', data: stylesXml(faces, fontSet === 'windows') },
+    { path: 'word/fontTable.xml', data: fontTableXml(withAlternatives) },
+    { path: 'word/document.xml', data: head + bodyXml(bodyParts(document.blocks)) + tail },
+  ]);
+  return setZipEntryTimes(packed, document.meta.created);
+}
+
+/** The blocks as paragraphs, tables and page breaks. */
+export function bodyParts(blocks: readonly Block[]): BodyPart[] {
+  const keepWithSignature = linesKeptWithSignature(blocks);
+  const parts: BodyPart[] = [];
   let breakBefore = false;
-  document.blocks.forEach((block, i) => {
+  blocks.forEach((block, i) => {
     if (block.kind === 'pageBreak') {
       breakBefore = true;
       return;
     }
-    children.push(...blockToDocx(block, { breakBefore, keepNext: keepWithSignature.has(i) }));
+    parts.push(...blockParts(block, { breakBefore, keepNext: keepWithSignature.has(i) }));
     breakBefore = false;
   });
-  if (breakBefore) children.push(new Paragraph({ children: [new PageBreak()] }));
-  const doc = new Document({
-    creator: document.meta.author,
-    lastModifiedBy: document.meta.author,
-    title: document.meta.title,
-    subject: document.meta.subject,
+  if (breakBefore) parts.push({ kind: 'pageBreak' });
+  return parts;
+}
+
+/**
+ * The document docx packs: the section (A4, margins, the 22 × 28 文档网格, page number footers) and no body. Its
+ * document.xml is the same for every report; the other parts are docx's. `children` is for the tests, which
+ * have docx write a body too, to compare with the one written here.
+ */
+export function packageDocument(children: FileChild[] = []): Document {
+  return new Document({
     evenAndOddHeaderAndFooters: true,
     sections: [
       {
@@ -83,22 +100,19 @@ export async function writeDocx(document: ReportDocument): Promise<Buffer> {
       },
     ],
   });
-  const core = corePropertiesXml({
-    title: document.meta.title,
-    subject: document.meta.subject,
-    creator: document.meta.author,
-    created: document.meta.created,
-    language: document.meta.language,
+}
+
+let emptyDocument: Promise<{ head: string; tail: string }> | undefined;
+
+/** docx's document.xml of the package document, cut where the body's children go: before w:sectPr. */
+function emptyDocumentXml(): Promise<{ head: string; tail: string }> {
+  emptyDocument ??= Packer.toBuffer(packageDocument()).then((zip) => {
+    const xml = zipEntry(zip, 'word/document.xml').toString('utf8');
+    const at = xml.indexOf('<w:body>') + '<w:body>'.length;
+    if (at < '<w:body>'.length || !xml.startsWith('<w:sectPr', at)) throw new Error('docx wrote an unexpected document.xml for an empty body');
+    return { head: xml.slice(0, at), tail: xml.slice(at) };
   });
-  const usedFaces = [faces.body, faces.title, faces.heading, faces.subheading, faces.table, faces.latin];
-  const faceEntries = officeFaces(usedFaces);
-  const withAlternatives = officeFaces([...usedFaces, ...faceEntries.flatMap((f) => (f.altName && /[^\x00-\x7f]/.test(f.altName) ? [f.altName] : []))]);
-  const packed = await Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: core },
-    { path: 'word/styles.xml', data: stylesXml(faces, fontSet === 'windows') },
-    { path: 'word/fontTable.xml', data: fontTableXml(withAlternatives) },
-  ]);
-  return setZipEntryTimes(packed, document.meta.created);
+  return emptyDocument;
 }
 
 interface Placement {
@@ -126,33 +140,31 @@ function linesKeptWithSignature(blocks: readonly Block[]): Set<number> {
   return kept;
 }
 
-function blockToDocx(block: Block, place: Placement): FileChild[] {
+/** A paragraph's text is one run, and no run when empty. */
+const runsOf = (text: string): RunPart[] => (text ? [{ text }] : []);
+
+function blockParts(block: Block, place: Placement): BodyPart[] {
   const keep = { ...(place.breakBefore ? { pageBreakBefore: true } : {}), ...(place.keepNext ? { keepNext: true } : {}) };
+  const paragraph = (p: Omit<ParagraphPart, 'kind'>): ParagraphPart => ({ kind: 'paragraph', ...p });
   switch (block.kind) {
     case 'title':
-      return [
-        new Paragraph({
-          style: STYLE_ID.title,
-          ...keep,
-          children: block.lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
-        }),
-      ];
+      return [paragraph({ style: STYLE_ID.title, ...keep, runs: block.lines.map((text, i) => ({ text, ...(i > 0 ? { breakBefore: true } : {}) })) })];
     case 'heading':
-      return [new Paragraph({ style: block.level === 1 ? STYLE_ID.heading : STYLE_ID.subheading, ...keep, text: block.number + block.text })];
+      return [paragraph({ style: block.level === 1 ? STYLE_ID.heading : STYLE_ID.subheading, ...keep, runs: runsOf(block.number + block.text) })];
     case 'paragraph':
       return [
-        new Paragraph({
+        paragraph({
           style: STYLE_ID[block.role],
           ...keep,
-          text: block.text,
           ...(block.indent ? {} : { indent: { firstLine: 0, firstLineChars: 0 } }),
-          ...(block.align !== 'justify' || block.role === 'title' ? { alignment: ALIGN[block.align] } : {}),
+          ...(block.align !== 'justify' || block.role === 'title' ? { align: block.align } : {}),
+          runs: runsOf(block.text),
         }),
       ];
     case 'colophon':
       return [colophon(block)];
     case 'table':
-      return [...(place.breakBefore ? [new Paragraph({ children: [new PageBreak()] })] : []), docxTable(block)];
+      return [...(place.breakBefore ? [{ kind: 'pageBreak' as const }] : []), tablePart(block)];
     case 'pageBreak':
       return [];
     case 'signature': {
@@ -162,20 +174,20 @@ function blockToDocx(block: Block, place: Placement): FileChild[] {
       const advance = ROLE_STYLES.body.size + BODY_CHARACTER_SPACING_TWIPS / 20;
       const orgStart = PAGE.textWidth - signature.orgRightIndent * PAGE.charPitch - textCells(block.org) * advance;
       return [
-        new Paragraph({
+        paragraph({
           style: STYLE_ID.signature,
-          text: block.org,
           keepNext: true,
+          spacingBefore: twips(PAGE.linePitch),
           indent: { right: twips(signature.orgRightIndent * PAGE.charPitch) },
-          spacing: { before: twips(PAGE.linePitch) },
+          runs: runsOf(block.org),
         }),
-        new Paragraph({
+        paragraph({
           style: STYLE_ID.signature,
-          text: block.date,
-          alignment: AlignmentType.LEFT,
           // Its right end keeps the two characters of 右空 in Word; the right indent gives them to a renderer
           // that spaces digits from Chinese (LibreOffice), which would otherwise wrap 「日」 onto a line of its own.
           indent: { left: twips(orgStart + 2 * PAGE.charPitch), right: -twips(2 * PAGE.charPitch) },
+          align: 'left',
+          runs: runsOf(block.date),
         }),
       ];
     }
@@ -183,30 +195,20 @@ function blockToDocx(block: Block, place: Placement): FileChild[] {
 }
 
 /** 版记 in a frame on the bottom edge of the 版心, between rules (GB/T 9704 §7.4). */
-function colophon(block: ColophonBlock): Paragraph {
+function colophon(block: ColophonBlock): ParagraphPart {
   const lineHeight = twips(26);
   const height = lineHeight * block.lines.length;
   const inset = twips(ROLE_STYLES.body.size);
-  const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 0 });
-  return new Paragraph({
+  return {
+    kind: 'paragraph',
     style: STYLE_ID.colophon,
-    frame: {
-      type: 'absolute',
-      position: { x: 0, y: twips(PAGE.textHeight) - height },
-      anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-      width: twips(PAGE.textWidth),
-      height,
-      rule: HeightRule.EXACT,
-      wrap: FrameWrap.AROUND,
-    },
-    border: { top: rule(8), bottom: rule(8) },
-    tabStops: [{ type: TabStopType.RIGHT, position: twips(PAGE.textWidth) - inset }],
+    frame: { width: twips(PAGE.textWidth), height, x: 0, y: twips(PAGE.textHeight) - height },
+    rules: 8,
+    rightTab: twips(PAGE.textWidth) - inset,
     indent: { left: inset, firstLine: 0, firstLineChars: 0 },
-    children: block.lines.flatMap((line, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), new TextRun(`${line.left}\t${line.right}`)]),
-  });
+    runs: block.lines.flatMap((line, i) => [...(i > 0 ? [{ breakBefore: true }] : []), { text: `${line.left}\t${line.right}` }]),
+  };
 }
-
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
 
 /** "— N —" in 4号 半角宋体 (GB/T 9704 §7.5), odd pages right and even pages left, one character in from the 版心 edge. */
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
