@@ -136,23 +136,24 @@ function withLayoutCache(face: Face): Face {
   shapedRuns.set(face, runs);
   (font as { layout: unknown }).layout = (text: string, ...rest: unknown[]) => {
     if (rest.some((argument) => argument !== undefined)) return (layout as (...a: unknown[]) => unknown)(text, ...rest);
-    let run = runs.get(text);
-    if (!run) {
-      run = plain(text);
-      if (!run) {
-        const shaped = layout(text);
-        run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
-      }
-      runs.set(text, run);
-    }
-    const positions = run.positions.map((p) => ({ ...p }));
+    // A plain run costs less to lay out again than to keep: only shaped runs are kept.
+    const { glyphs, positions } = plain(text) ?? copyOfShaped(text);
     return {
-      glyphs: run.glyphs,
+      glyphs,
       positions,
       get advanceWidth() {
         return positions.reduce((sum, p) => sum + p.xAdvance, 0);
       },
     };
+  };
+  const copyOfShaped = (text: string): ShapedRun => {
+    let run = runs.get(text);
+    if (!run) {
+      const shaped = layout(text);
+      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
+      runs.set(text, run);
+    }
+    return { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })) };
   };
   return face;
 }
