@@ -17,7 +17,8 @@ describe('build --watch', () => {
   beforeAll(() => {
     mkdirSync(town, { recursive: true });
     copyFileSync(join(ROOT, 'data/2021.yaml'), join(town, '2021.yaml'));
-    watcher = new Watcher(dir, ['data', '--to', 'html']);
+    // A PDF too, so that the faces are used and a change of the font configuration shows.
+    watcher = new Watcher(dir, ['data', '--to', 'html,pdf']);
   });
   afterAll(async () => {
     expect(await watcher.stop()).toBe(0);
