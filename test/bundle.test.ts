@@ -29,7 +29,7 @@ function files(dir: string, prefix = ''): Map<string, Buffer> {
 
 describe('the bundle in dist/app/', () => {
   it('is there after the build, with its two worker entries', () => {
-    for (const name of ['main.js', 'docx-worker.js', 'build-worker.js']) expect(existsSync(join(ROOT, 'dist', 'app', name)), name).toBe(true);
+    for (const name of ['main.js', 'build-worker.js']) expect(existsSync(join(ROOT, 'dist', 'app', name)), name).toBe(true);
   });
 
   it.each([

@@ -6,7 +6,6 @@ import { readFontConfig } from '../fonts/font-config.js';
 import { FontRegistry } from '../fonts/font-registry.js';
 import { buildReport } from '../pipeline/build-report.js';
 import type { OutputKind } from '../pipeline/output-kind.js';
-import type { ReportDocument } from '../model/document.js';
 import { EXIT, type Finding } from '../report-error/finding.js';
 import { toReportError } from '../report-error/translate-error.js';
 
@@ -42,7 +41,7 @@ export function clearFontCache(): void {
   registries.clear();
 }
 
-export async function runBuildTask(task: BuildTask, renderDocx?: (document: ReportDocument) => Promise<Buffer>): Promise<BuildOutcome> {
+export async function runBuildTask(task: BuildTask): Promise<BuildOutcome> {
   const start = performance.now();
   const ms = () => performance.now() - start;
   try {
@@ -53,7 +52,6 @@ export async function runBuildTask(task: BuildTask, renderDocx?: (document: Repo
       strict: task.strict,
       archival: task.archival ?? false,
       ...(task.mirrorFrom ? { mirrorFrom: task.mirrorFrom } : {}),
-      ...(renderDocx ? { renderDocx } : {}),
     });
     const { files, findings, prepared } = result;
     const { templates, inputs, lookedFor } = prepared;

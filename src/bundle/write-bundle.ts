@@ -1,5 +1,5 @@
 /**
- * Build step (`npm run build`, after tsc): bundles the command line and its two worker entries into dist/app/,
+ * Build step (`npm run build`, after tsc): bundles the command line and its batch worker entry into dist/app/,
  * with esbuild. A cold build then reads a few files instead of some hundreds of modules (docs/architecture.md,
  * "Speed"). The libraries that `src/patches/` changes (pdfmake, pdfkit, fontkit, docx) stay outside the bundle,
  * loaded from node_modules as before, so that their versions are checked and their modules patched where the
@@ -24,7 +24,6 @@ try {
   await build({
     entryPoints: {
       main: join(root, 'dist', 'cli', 'main.js'),
-      'docx-worker': join(root, 'dist', 'writers', 'docx', 'docx-worker.js'),
       'build-worker': join(root, 'dist', 'batch', 'build-worker.js'),
     },
     outdir: out,

@@ -74,15 +74,8 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
 }
 
 async function buildHere(task: BuildTask): Promise<BuildOutcome> {
-  // The DOCX thread starts first, and loads docx while this thread loads the pipeline.
-  const threaded = task.outputs.includes('docx') && task.outputs.includes('pdf');
-  const docxThread = threaded ? new (await import('../writers/docx/docx-thread.js')).DocxThread() : undefined;
-  try {
-    const { runBuildTask } = await import('../batch/build-task.js');
-    return await runBuildTask(task, docxThread ? (document) => docxThread.render(document) : undefined);
-  } finally {
-    await docxThread?.close();
-  }
+  const { runBuildTask } = await import('../batch/build-task.js');
+  return runBuildTask(task);
 }
 
 function printOutcome(outcome: BuildOutcome, explain: boolean): void {

@@ -5,7 +5,7 @@
  * Here a refusal carries its real cause: the error's code is what the parent folder says when asked for write
  * access (EROFS, EACCES …), or ENOTSUP for a place where no folder can be made.
  */
-import { accessSync, constants, lstatSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, rmdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isFolder } from '../load/is-folder.js';
 

@@ -6,7 +6,6 @@ import { outputBase } from '../output/output-paths.js';
 import type { Finding } from '../report-error/finding.js';
 import type { OutputKind } from './output-kind.js';
 import { prepareReport, type PreparedReport } from './prepare-report.js';
-import type { ReportDocument } from '../model/document.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -22,8 +21,6 @@ export interface BuildOptions {
   archival?: boolean;
   /** Mirror the data file's path below this folder in the output folder (batch builds of a folder). */
   mirrorFrom?: string;
-  /** Renders the DOCX elsewhere (a worker thread); in this thread when absent. */
-  renderDocx?: (document: ReportDocument) => Promise<Buffer>;
 }
 
 export interface BuildResult {
@@ -36,10 +33,9 @@ export async function buildReport(dataFile: string, options: BuildOptions): Prom
   const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
   const fonts = () => (typeof options.fonts === 'function' ? options.fonts() : options.fonts);
   if (options.outputs.includes('pdf')) assertPrintable(prepared, fonts());
-  // A writer's libraries load only when its output is asked for here: a DOCX rendered on another thread leaves docx
-  // unloaded in this one.
+  // A writer's modules load only when its output is asked for.
   const writers: Record<OutputKind, () => Promise<Buffer>> = {
-    docx: async () => (options.renderDocx ?? (await import('../writers/docx/write-docx.js')).writeDocx)(prepared.document),
+    docx: async () => (await import('../writers/docx/write-docx.js')).writeDocx(prepared.document),
     pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, fonts(), { archival: options.archival ?? false }),
     html: async () => (await import('../writers/html/write-html.js')).writeHtml(prepared.document),
   };

@@ -6,7 +6,6 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath as show } from '../report-error/display-path.js';
 import Handlebars from 'handlebars';
-import { readInputText } from '../load/read-input.js';
 import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
 import type { MarkupSource } from '../markup/read-markup.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';

@@ -16,7 +16,7 @@ import { PAGE, twips } from '../../layout/page.js';
 import { textCells } from '../../layout/signature.js';
 import { isFigure, RULE_WIDTH, tableColumns } from '../../layout/table-columns.js';
 import { placeCells, type PlacedCell } from '../../model/table-grid.js';
-import type { Align, TableBlock, TableCell as ModelCell } from '../../model/document.js';
+import type { TableBlock } from '../../model/document.js';
 import { tableStyleId } from './docx-styles.js';
 import type { CellPart, TablePart } from './docx-parts.js';
 

@@ -3,55 +3,62 @@
  * their own: Word's built-in styles restyled (docx-styles.ts), a font table that degrades to Chinese faces
  * (font-table.ts), the 22 × 28 文档网格, keep rules in Word's own paragraph and row properties.
  */
-import { AlignmentType, DocumentGridType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import { zipSync } from 'fflate';
 import { PAGE, twips } from '../../layout/page.js';
 import { placeSignature, textCells } from '../../layout/signature.js';
-import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
+import { ROLE_STYLES } from '../../layout/typography.js';
 import { officeFaceNames, officeFaces } from '../../fonts/office-faces.js';
 import type { Block, ColophonBlock, ReportDocument } from '../../model/document.js';
 import { BODY_CHARACTER_SPACING_TWIPS, STYLE_ID, stylesXml } from './docx-styles.js';
 import { tablePart } from './docx-table.js';
 import type { BodyPart, ParagraphPart, RunPart } from './docx-parts.js';
 import { fontTableXml } from './font-table.js';
-import { corePropertiesXml, setZipEntryTimes, zipEntry } from './reproducible-zip.js';
+import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
+import { packageParts } from './package-parts.js';
 import { bodyXml } from './wordml.js';
 
 /**
- * w:charSpace of the 文档网格. Word takes the grid's character pitch as the Normal size plus charSpace/4096 pt and
- * sets as many characters a line as whole pitches fit the text width: 28 for any value from −842 (15.79 pt) down to
- * −3071 (just above 15.25 pt, where 29 would fit). LibreOffice 7.4 reckons the pitch from a larger base and sets 27
- * characters for any value above about −2850 (measured: −2800 gives 27, −2900 gives 28). −2900 gives 28 in both.
- * Body text does not snap to the character grid (docx-styles.ts), so the pitch only draws Word's grid lines.
+ * The package is docx's: the parts that are the same for every report (package-parts.ts), which `npm run build`
+ * has docx write once. The core properties, styles, font table and the body are written here: docx's object model
+ * cost nine tenths of the writer's time for a body it would write byte for byte the same (test/docx-body.test.ts).
+ * The body goes into docx's own word/document.xml, before its section properties. The parts are zipped as docx
+ * zips them (fflate, in docx's order), with the entries' times set to the report's date.
  */
-export const GRID_CHAR_SPACE = -2900;
-
-/**
- * The package is docx's: styles, numbering, settings, footers, relationships and content types. The body is
- * written here (wordml.ts): docx's object model cost nine tenths of the writer's time for a body it would write
- * byte for byte the same (test/docx-body.test.ts). docx packs a document with an empty body, and the body goes
- * into docx's own document.xml before its section properties.
- */
-export async function writeDocx(document: ReportDocument): Promise<Buffer> {
+export function writeDocx(document: ReportDocument): Buffer {
   const fontSet = document.meta.fonts ?? 'official';
   const faces = officeFaceNames(fontSet);
-  const { head, tail } = await emptyDocumentXml();
-  const core = corePropertiesXml({
-    title: document.meta.title,
-    subject: document.meta.subject,
-    creator: document.meta.author,
-    created: document.meta.created,
-    language: document.meta.language,
-  });
   const usedFaces = [faces.body, faces.title, faces.heading, faces.subheading, faces.table, faces.latin];
   const faceEntries = officeFaces(usedFaces);
   const withAlternatives = officeFaces([...usedFaces, ...faceEntries.flatMap((f) => (f.altName && /[^\x00-\x7f]/.test(f.altName) ? [f.altName] : []))]);
-  const packed = await Packer.toBuffer(packageDocument(), false, [
-    { path: 'docProps/core.xml', data: core },
-    { path: 'word/styles.xml', data: stylesXml(faces, fontSet === 'windows') },
-    { path: 'word/fontTable.xml', data: fontTableXml(withAlternatives) },
-    { path: 'word/document.xml', data: head + bodyXml(bodyParts(document.blocks)) + tail },
-  ]);
-  return setZipEntryTimes(packed, document.meta.created);
+  const written: Record<string, string> = {
+    'docProps/core.xml': corePropertiesXml({
+      title: document.meta.title,
+      subject: document.meta.subject,
+      creator: document.meta.author,
+      created: document.meta.created,
+      language: document.meta.language,
+    }),
+    'word/styles.xml': stylesXml(faces, fontSet === 'windows'),
+    'word/fontTable.xml': fontTableXml(withAlternatives),
+    'word/document.xml': withBody(documentXml(), bodyXml(bodyParts(document.blocks))),
+  };
+  const encoder = new TextEncoder();
+  const files = Object.fromEntries(packageParts().map(({ path, text }) => [path, encoder.encode(written[path] ?? text)]));
+  const zip = zipSync(files);
+  return setZipEntryTimes(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), document.meta.created);
+}
+
+function documentXml(): string {
+  const part = packageParts().find((p) => p.path === 'word/document.xml');
+  if (!part) throw new Error('the DOCX package parts have no word/document.xml');
+  return part.text;
+}
+
+/** docx's document.xml of an empty body with the body's children put before w:sectPr. */
+export function withBody(empty: string, body: string): string {
+  const at = empty.indexOf('<w:body>') + '<w:body>'.length;
+  if (at < '<w:body>'.length || !empty.startsWith('<w:sectPr', at)) throw new Error('docx wrote an unexpected document.xml for an empty body');
+  return empty.slice(0, at) + body + empty.slice(at);
 }
 
 /** The blocks as paragraphs, tables and page breaks. */
@@ -69,50 +76,6 @@ export function bodyParts(blocks: readonly Block[]): BodyPart[] {
   });
   if (breakBefore) parts.push({ kind: 'pageBreak' });
   return parts;
-}
-
-/**
- * The document docx packs: the section (A4, margins, the 22 × 28 文档网格, page number footers) and no body. Its
- * document.xml is the same for every report; the other parts are docx's. `children` is for the tests, which
- * have docx write a body too, to compare with the one written here.
- */
-export function packageDocument(children: FileChild[] = []): Document {
-  return new Document({
-    evenAndOddHeaderAndFooters: true,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: twips(PAGE.width), height: twips(PAGE.height) },
-            margin: {
-              top: twips(PAGE.margin.top),
-              bottom: twips(PAGE.margin.bottom),
-              left: twips(PAGE.margin.left),
-              right: twips(PAGE.margin.right),
-              header: twips(PAGE.margin.top / 2),
-              footer: twips(PAGE.margin.bottom - PAGE.pageNumberGap - PAGE_NUMBER_SIZE),
-            },
-          },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: twips(PAGE.linePitch), charSpace: GRID_CHAR_SPACE },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children,
-      },
-    ],
-  });
-}
-
-let emptyDocument: Promise<{ head: string; tail: string }> | undefined;
-
-/** docx's document.xml of the package document, cut where the body's children go: before w:sectPr. */
-function emptyDocumentXml(): Promise<{ head: string; tail: string }> {
-  emptyDocument ??= Packer.toBuffer(packageDocument()).then((zip) => {
-    const xml = zipEntry(zip, 'word/document.xml').toString('utf8');
-    const at = xml.indexOf('<w:body>') + '<w:body>'.length;
-    if (at < '<w:body>'.length || !xml.startsWith('<w:sectPr', at)) throw new Error('docx wrote an unexpected document.xml for an empty body');
-    return { head: xml.slice(0, at), tail: xml.slice(at) };
-  });
-  return emptyDocument;
 }
 
 interface Placement {
@@ -208,19 +171,4 @@ function colophon(block: ColophonBlock): ParagraphPart {
     indent: { left: inset, firstLine: 0, firstLineChars: 0 },
     runs: block.lines.flatMap((line, i) => [...(i > 0 ? [{ breakBefore: true }] : []), { text: `${line.left}\t${line.right}` }]),
   };
-}
-
-/** "— N —" in 4号 半角宋体 (GB/T 9704 §7.5), odd pages right and even pages left, one character in from the 版心 edge. */
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
-  const inset = twips(PAGE_NUMBER_SIZE);
-  return new Footer({
-    children: [
-      new Paragraph({
-        style: STYLE_ID.footer,
-        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: inset } : { left: inset },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
-      }),
-    ],
-  });
 }

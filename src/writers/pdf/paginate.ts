@@ -14,7 +14,6 @@ import type { RunStyle } from './text-runs.js';
 import { PAGE } from '../../layout/page.js';
 import type { TableMetrics } from './pdf-table.js';
 import { cutTable, pieceHeight, startHeight } from './table-pieces.js';
-import type { PdfFaces } from './pdf-fonts.js';
 
 /** Lines of a block of text, as the paginator sees them. */
 export interface TextItem {
