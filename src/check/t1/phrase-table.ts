@@ -1,14 +1,16 @@
 /**
  * The T1 phrase table (narrative-figures.yaml beside this file): how the narrative names each table quantity.
- * Read once, validated, and compiled to regular expressions.
+ * `npm run build` reads and validates it once and keeps it as JSON (write-phrase-table.ts), which a process reads
+ * once and compiles to regular expressions: parsing the YAML took a cold check some 30 ms.
  */
 import { readFileSync } from 'node:fs';
 import { installedFile } from '../../load/install-root.js';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-/** Kept in src/check/t1/ and read from there by the compiled code in dist/ too (tsc copies no YAML). */
-const TABLE_FILE = installedFile('src', 'check', 't1', 'narrative-figures.yaml');
+/** Kept in src/check/t1/ (tsc copies no YAML); its JSON, made by `npm run build`, in dist/. */
+export const TABLE_FILE = installedFile('src', 'check', 't1', 'narrative-figures.yaml');
+export const TABLE_JSON = installedFile('dist', 'narrative-figures.json');
 
 const cellSchema = z.strictObject({ path: z.string(), label: z.string(), legacy: z.string().optional() });
 const tableSchema = z.strictObject({
@@ -64,11 +66,18 @@ export interface PhraseTable {
 let table: PhraseTable | undefined;
 
 export function phraseTable(): PhraseTable {
-  table ??= compile(tableSchema.parse(parse(readFileSync(TABLE_FILE, 'utf8'))));
+  table ??= compile(JSON.parse(readFileSync(TABLE_JSON, 'utf8')) as RawTable);
   return table;
 }
 
-function compile(raw: z.infer<typeof tableSchema>): PhraseTable {
+type RawTable = z.infer<typeof tableSchema>;
+
+/** The table as written in the YAML file, validated: what `npm run build` keeps as JSON. */
+export function readPhraseTable(): RawTable {
+  return tableSchema.parse(parse(readFileSync(TABLE_FILE, 'utf8')));
+}
+
+function compile(raw: RawTable): PhraseTable {
   return {
     skipClause: new RegExp(raw.skip_clause),
     quantities: raw.quantities.map((q) => {
