@@ -55,7 +55,7 @@ function documentXml(): string {
 }
 
 /** docx's document.xml of an empty body with the body's children put before w:sectPr. */
-export function withBody(empty: string, body: string): string {
+function withBody(empty: string, body: string): string {
   const at = empty.indexOf('<w:body>') + '<w:body>'.length;
   if (at < '<w:body>'.length || !empty.startsWith('<w:sectPr', at)) throw new Error('docx wrote an unexpected document.xml for an empty body');
   return empty.slice(0, at) + body + empty.slice(at);
