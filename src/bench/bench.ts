@@ -33,8 +33,13 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const profile = args.has('--cpu-prof');
 const RUNS = quick ? 7 : 15;
-/** Runs before timing, so that the timed runs see optimised code (V8 optimises over the first few reports). */
+/**
+ * Work before timing, so that the timed runs see optimised code: at least this many runs and this much time. V8
+ * optimises a function after it has run a while, so a short task (the checks, a few ms) needs hundreds of runs
+ * before it is warm, and five were too few for any of them (the medians moved by a third from run to run).
+ */
 const WARM_UP_RUNS = 5;
+const WARM_UP_MS = 1000;
 const BATCH_RUNS = 3;
 /** Rounds of the paired cold runs: build, build --to docx, LibreOffice, in turn. */
 const COLD_ROUNDS = quick ? 3 : 5;
@@ -56,7 +61,8 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
 };
 
 async function timed(runs: number, work: () => unknown): Promise<Time> {
-  for (let i = 0; i < WARM_UP_RUNS; i++) await work();
+  const warmUpStart = performance.now();
+  for (let i = 0; i < WARM_UP_RUNS || performance.now() - warmUpStart < WARM_UP_MS; i++) await work();
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
