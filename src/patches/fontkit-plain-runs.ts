@@ -147,15 +147,22 @@ export function shapedGlyphs(face: Fontkit.Font): ReadonlySet<number> | undefine
 export function plainLayout(face: Fontkit.Font): (text: string) => PlainRun | undefined {
   let shaped: ReadonlySet<number> | undefined | null = null;
   const font = face as unknown as InspectedFont;
+  // Each character's plain glyph, or 0 when it is no plain character or shaping may act on its glyph: a long text
+  // asks again for the same few thousand characters.
+  const plainGlyph = new Map<number, number>();
   return (text) => {
     if (shaped === null) shaped = shapedGlyphs(face);
     if (!shaped || text.length === 0) return undefined;
     const ids: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const codePoint = text.charCodeAt(i);
-      if (!isPlainCharacter(codePoint)) return undefined;
-      const id = font._cmapProcessor.lookup(codePoint);
-      if (id === 0 || shaped.has(id)) return undefined;
+      let id = plainGlyph.get(codePoint);
+      if (id === undefined) {
+        id = isPlainCharacter(codePoint) ? font._cmapProcessor.lookup(codePoint) : 0;
+        if (shaped.has(id)) id = 0;
+        plainGlyph.set(codePoint, id);
+      }
+      if (id === 0) return undefined;
       ids.push(id);
     }
     const glyphs = ids.map((id, i) => font.getGlyph(id, [text.charCodeAt(i)]));
