@@ -76,7 +76,7 @@ describe('a registered edition', () => {
     const dir = tempDir('edition');
     writeFileSync(join(dir, '2030.yaml'), trialData(2030, 57));
     const out = join(dir, 'out');
-    const { files, prepared } = await buildReport(join(dir, '2030.yaml'), { outDir: out, outputs: ['docx', 'pdf', 'html'], fonts: FontRegistry.create() });
+    const { files, prepared } = await buildReport(join(dir, '2030.yaml'), { outDir: out, outputs: ['docx', 'pdf', 'html'], fonts: () => FontRegistry.create() });
     expect(files.map((f) => f.slice(out.length + 1))).toEqual(['2030.docx', '2030.pdf', '2030.html']);
     expect(prepared.templates.find((t) => t.name === 'active-table')?.file).toContain(join('fixtures', 'editions', 'trial-2030', 'templates'));
 

@@ -14,7 +14,7 @@ export interface BuildOptions {
    * The faces that print the PDF, asked for only when a PDF is made: DOCX and HTML embed no font (Word and the
    * browser set them in the reader's own faces), so a build without a PDF neither loads fonts nor checks glyphs.
    */
-  fonts: FontRegistry | (() => FontRegistry);
+  fonts: () => FontRegistry;
   /** Warnings block the build too. */
   strict?: boolean;
   /** The PDF as PDF/A-1b. */
@@ -31,12 +31,11 @@ export interface BuildResult {
 
 export async function buildReport(dataFile: string, options: BuildOptions): Promise<BuildResult> {
   const prepared = prepareReport(dataFile, { strict: options.strict ?? false });
-  const fonts = () => (typeof options.fonts === 'function' ? options.fonts() : options.fonts);
-  if (options.outputs.includes('pdf')) assertPrintable(prepared, fonts());
+  if (options.outputs.includes('pdf')) assertPrintable(prepared, options.fonts());
   // A writer's modules load only when its output is asked for.
   const writers: Record<OutputKind, () => Promise<Buffer>> = {
     docx: async () => (await import('../writers/docx/write-docx.js')).writeDocx(prepared.document),
-    pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, fonts(), { archival: options.archival ?? false }),
+    pdf: async () => (await import('../writers/pdf/write-pdf.js')).writePdf(prepared.document, options.fonts(), { archival: options.archival ?? false }),
     html: async () => (await import('../writers/html/write-html.js')).writeHtml(prepared.document),
   };
   const rendered = await Promise.all(options.outputs.map(async (kind) => ({ kind, data: await writers[kind]() })));

@@ -7,7 +7,7 @@ import { PAGE, twips } from '../../layout/page.js';
 import { PAGE_NUMBER_SIZE } from '../../layout/typography.js';
 import { STYLE_ID } from './docx-styles.js';
 import { OWN_PARTS, type PackagePart } from './package-parts.js';
-import { zipEntries } from './reproducible-zip.js';
+import { unzipSync } from 'fflate';
 
 /**
  * w:charSpace of the 文档网格. Word takes the grid's character pitch as the Normal size plus charSpace/4096 pt and
@@ -65,6 +65,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 
 /** The parts as docx writes them now, in the order of its zip file; those report-gen writes itself left empty. */
 export async function docxPackageParts(): Promise<PackagePart[]> {
-  return zipEntries(await Packer.toBuffer(packageDocument())).map(({ path, data }) => ({ path, text: OWN_PARTS.has(path) ? '' : data.toString('utf8') }));
+  const parts = unzipSync(new Uint8Array(await Packer.toBuffer(packageDocument())));
+  return Object.entries(parts).map(([path, data]) => ({ path, text: OWN_PARTS.has(path) ? '' : Buffer.from(data).toString('utf8') }));
 }
 

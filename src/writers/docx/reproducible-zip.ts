@@ -2,9 +2,8 @@
  * Zip files as the DOCX writer needs them. docx stamps the current time into docProps/core.xml, and fflate, which
  * zips the package as docx does, the current local time into every entry. We supply core.xml ourselves and rewrite
  * the entries' DOS time stamps in place, so the same input always gives the same bytes on any machine, without
- * recompressing the archive. Reading entries back serves the build step and the tests.
+ * recompressing the archive.
  */
-import { inflateRawSync } from 'node:zlib';
 import { escapeMarkup } from '../../markup/escape.js';
 
 export interface CoreProperties {
@@ -42,36 +41,6 @@ function endOfCentralDirectory(zip: Buffer): number {
   while (end >= 0 && zip.readUInt32LE(end) !== END_OF_CENTRAL_DIRECTORY) end--;
   if (end < 0) throw new Error('not a zip archive');
   return end;
-}
-
-/** Every entry of a zip archive, uncompressed (stored or deflated), in the order of its central directory. */
-export function zipEntries(zip: Buffer): Array<{ path: string; data: Buffer }> {
-  const end = endOfCentralDirectory(zip);
-  const count = zip.readUInt16LE(end + 10);
-  let entry = zip.readUInt32LE(end + 16);
-  const entries: Array<{ path: string; data: Buffer }> = [];
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(entry) !== CENTRAL_DIRECTORY_ENTRY) throw new Error('broken zip central directory');
-    const nameLength = zip.readUInt16LE(entry + 28);
-    const path = zip.toString('utf8', entry + 46, entry + 46 + nameLength);
-    const method = zip.readUInt16LE(entry + 10);
-    const size = zip.readUInt32LE(entry + 20);
-    const local = zip.readUInt32LE(entry + 42);
-    if (zip.readUInt32LE(local) !== LOCAL_FILE_HEADER) throw new Error('broken zip local header');
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    if (method !== 0 && method !== 8) throw new Error(`zip entry ${path}: compression method ${method}`);
-    entries.push({ path, data: method === 8 ? inflateRawSync(data) : data });
-    entry += 46 + nameLength + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
-  }
-  return entries;
-}
-
-/** The uncompressed bytes of one entry of a zip archive. */
-export function zipEntry(zip: Buffer, path: string): Buffer {
-  const found = zipEntries(zip).find((e) => e.path === path);
-  if (!found) throw new Error(`zip archive has no entry ${path}`);
-  return found.data;
 }
 
 /** Sets the modification time of every entry of a zip archive (UTC wall time, DOS format). */
