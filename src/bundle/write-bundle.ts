@@ -3,8 +3,9 @@
  * with esbuild. A cold build then reads a few files instead of some hundreds of modules (docs/architecture.md,
  * "Speed"). The libraries that `src/patches/` changes (pdfmake, pdfkit, fontkit, docx) stay outside the bundle,
  * loaded from node_modules as before, so that their versions are checked and their modules patched where the
- * patches look for them; so do piscina (it starts its workers from its own files) and exceljs (large, and loaded
- * only by the workbook commands). Modules that only some commands need are split into chunks loaded on first use.
+ * patches look for them; so do piscina (it starts its workers from its own files), exceljs (large, and loaded
+ * only by the workbook commands) and opencc-js (two megabytes of tables, loaded only for a report in traditional
+ * characters). Modules that only some commands need are split into chunks loaded on first use.
  *
  * Files of the installation (templates/, schema/, the built 楷体 face) are found through `installRoot()`, which
  * holds for a module at any depth, bundled or not.
@@ -32,7 +33,7 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'docx', 'piscina', 'exceljs'],
+    external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'docx', 'piscina', 'exceljs', 'opencc-js', 'opencc-js/*'],
     // CommonJS libraries in an ES module bundle call `require` for Node's own modules.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     logLevel: 'warning',

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { YamlSource } from '../load/yaml-source.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import type { FaceSource } from './faces.js';

@@ -5,7 +5,7 @@
  */
 import { sep } from 'node:path';
 import { installedFile } from '../load/install-root.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CrossYearRule, Rule } from '../contracts/rule.js';
 import type { SourceMap } from '../contracts/source-map.js';
 import type { ComputedStatistics } from '../compute/statistics.js';

@@ -1,5 +1,5 @@
 /** The JSON Schema of data files (schema/report.schema.json), derived from the registered editions. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReportFormat } from '../formats/format.js';
 import { FORMATS, yearRule } from '../formats/registry.js';
 import type { FieldDef } from '../formats/shared/fields.js';

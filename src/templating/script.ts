@@ -4,7 +4,8 @@
  * document title) is converted with OpenCC's simplified → traditional tables; the data's own text is printed as
  * written, since converting text that is already traditional could change characters that exist in both scripts.
  */
-import { Converter } from 'opencc-js/cn2t';
+import { createRequire } from 'node:module';
+import type { Converter as MakeConverter } from 'opencc-js/cn2t';
 
 export type Script = 'simplified' | 'traditional';
 
@@ -13,8 +14,17 @@ let toTraditional: ((text: string) => string) | undefined;
 /** Generated text in the report's script. */
 export function inScript(text: string, script: Script): string {
   if (script === 'simplified') return text;
-  const convert = (toTraditional ??= Converter({ from: 'cn', to: 't' }));
+  const convert = (toTraditional ??= loadConverter());
   return convert(text);
+}
+
+/**
+ * OpenCC's tables are two megabytes of script, needed only by a report in traditional characters: they are loaded
+ * on first use, not with the program (the bundle keeps opencc-js outside, src/bundle/write-bundle.ts).
+ */
+function loadConverter(): (text: string) => string {
+  const { Converter } = createRequire(import.meta.url)('opencc-js/cn2t') as { Converter: typeof MakeConverter };
+  return Converter({ from: 'cn', to: 't' });
 }
 
 export function scriptOf(data: Record<string, unknown>): Script {

@@ -2,7 +2,7 @@
  * Validates a data file against its edition. The result is keyed on the edition: for a built-in edition, `data` has
  * the type its zod schema infers, so code that asks `edition === 'national-2021'` reads that edition's tables typed.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { SourceMap } from '../contracts/source-map.js';
 import type { ReportFormat } from '../formats/format.js';
 import type { BuiltInEdition } from '../formats/registry.js';

@@ -1,7 +1,7 @@
 /**
  * Schema validation of a data file, with every issue turned into a Chinese finding at its YAML position.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { labelOfPath, APPLICANT_COLUMNS, type FieldDef } from '../formats/shared/fields.js';
 import { TEXT_LIKE_PATHS } from '../formats/shared/schema-parts.js';
 import type { ReportFormat } from '../formats/format.js';

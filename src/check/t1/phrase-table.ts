@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { installedFile } from '../../load/install-root.js';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Kept in src/check/t1/ (tsc copies no YAML); its JSON, made by `npm run build`, in dist/. */
 export const TABLE_FILE = installedFile('src', 'check', 't1', 'narrative-figures.yaml');

@@ -1,5 +1,5 @@
 /** The legacy data file (reports for 2008–2018): the six items of the 2007 条例 and an optional 统计表. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { commonShape, type NarrativeKey } from '../shared/report-schema.js';
 import { yearsText } from '../shared/years.js';
 import { isoDate, objectFromFields, textLike } from '../shared/schema-parts.js';

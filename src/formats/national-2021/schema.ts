@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { nationalReportSchema, type NarrativeKey } from '../shared/report-schema.js';
 import { FIELDS_2021 } from './fields.js';
 

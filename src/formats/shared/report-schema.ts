@@ -1,5 +1,5 @@
 /** The whole data file schema of a national edition, assembled from its fields and narrative keys. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldDef } from './fields.js';
 import { isoDate, objectFromFields, orgSchema, type OrgData } from './schema-parts.js';
 import { EARLIEST_YEAR, LATEST_YEAR, yearsText, type EditionYears } from './years.js';

@@ -2,7 +2,7 @@
  * Zod building blocks shared by every edition's schema. Descriptions become hover help in VS Code through
  * the generated JSON Schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { APPEAL_RESULTS, APPLICANT_COLUMNS, type FieldDef } from './fields.js';
 
 export const count = () => z.number().int().min(0);
