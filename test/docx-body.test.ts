@@ -35,6 +35,7 @@ import { unzipSync } from 'fflate';
 import { bodyParts, writeDocx } from '../src/writers/docx/write-docx.js';
 import { docxPackageParts, packageDocument } from '../src/writers/docx/package-document.js';
 import { OWN_PARTS, packageParts } from '../src/writers/docx/package-parts.js';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { ROOT } from './helpers/cli.js';
 import { readDocxPart } from './readers/docx.js';
 import { corpusReport } from './helpers/layout-corpus.js';
@@ -145,8 +146,15 @@ const EXAMPLES = ['data/2020.yaml', 'data/2021.yaml', 'data/dongfeng/2011.yaml',
 
 describe('the DOCX body written by report-gen', () => {
   it('sits in the package parts that docx writes now (dist/docx-package.json, made by npm run build)', async () => {
-    expect(packageParts()).toEqual(await docxPackageParts());
+    expect(packageParts().map(({ path, text }) => ({ path, text }))).toEqual(await docxPackageParts());
     expect(packageParts().map((p) => p.path)).toContain('word/document.xml');
+    // The compressed bytes kept beside each text are that text's (checked with zlib's inflate, not fflate's deflate).
+    for (const part of packageParts()) {
+      if (OWN_PARTS.has(part.path)) continue;
+      const bytes = Buffer.from(part.text, 'utf8');
+      expect(inflateRawSync(Buffer.from(part.deflated, 'base64')).equals(bytes), part.path).toBe(true);
+      expect([part.crc, part.size], part.path).toEqual([crc32(bytes), bytes.length]);
+    }
   });
 
   it('is what docx writes for the same parts, for every example', async () => {

@@ -1,10 +1,48 @@
 /**
- * Zip files as the DOCX writer needs them. docx stamps the current time into docProps/core.xml, and fflate, which
- * zips the package as docx does, the current local time into every entry. We supply core.xml ourselves and rewrite
- * the entries' DOS time stamps in place, so the same input always gives the same bytes on any machine, without
- * recompressing the archive.
+ * Zip files as the DOCX writer needs them.
+ * - Parts are compressed by Node's zlib (deflate, its default level): native code, where fflate's deflate in
+ *   JavaScript cost a cold build some 40 ms before V8 had compiled it. The parts that are the same in every DOCX are
+ *   compressed once, by `npm run build` (package-parts.ts).
+ * - fflate's streaming `Zip` lays out the archive from the compressed parts (its documented `ZipInputFile`, with
+ *   size, CRC and method given): a local header, the data and a data descriptor for each part, then the central
+ *   directory.
+ * - docx stamps the current time into docProps/core.xml, and fflate the current local time into every entry. We
+ *   supply core.xml ourselves and rewrite the entries' DOS time stamps in place, so the same input always gives the
+ *   same bytes on any time zone.
  */
+import { Zip, type ZipInputFile } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { escapeMarkup } from '../../markup/escape.js';
+
+/** A part ready for the archive: its deflated bytes, and the CRC-32 and length of the bytes before. */
+export interface DeflatedPart {
+  data: Uint8Array<ArrayBuffer>;
+  crc: number;
+  size: number;
+}
+
+export function deflatedPart(content: Uint8Array): DeflatedPart {
+  return { data: deflateRawSync(content), crc: crc32(content), size: content.length };
+}
+
+/** A zip archive of deflated parts, in the order given, every entry dated `when`. */
+export function zipDeflated(parts: ReadonlyArray<DeflatedPart & { path: string }>, when: Date): Buffer {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure ??= error;
+    else chunks.push(chunk);
+  });
+  for (const part of parts) {
+    const file: ZipInputFile = { filename: part.path, size: part.size, crc: part.crc, compression: 8 };
+    zip.add(file);
+    // Zip.add gives the file its ondata; the whole part is one final chunk.
+    file.ondata!(null, part.data, true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  return setZipEntryTimes(Buffer.concat(chunks), when);
+}
 
 export interface CoreProperties {
   title: string;

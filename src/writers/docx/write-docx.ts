@@ -3,7 +3,6 @@
  * their own: Word's built-in styles restyled (docx-styles.ts), a font table that degrades to Chinese faces
  * (font-table.ts), the 22 × 28 文档网格, keep rules in Word's own paragraph and row properties.
  */
-import { zipSync } from 'fflate';
 import { PAGE, twips } from '../../layout/page.js';
 import { placeSignature, textCells } from '../../layout/signature.js';
 import { ROLE_STYLES } from '../../layout/typography.js';
@@ -13,7 +12,7 @@ import { BODY_CHARACTER_SPACING_TWIPS, STYLE_ID, stylesXml } from './docx-styles
 import { tablePart } from './docx-table.js';
 import type { BodyPart, ParagraphPart, RunPart } from './docx-parts.js';
 import { fontTableXml } from './font-table.js';
-import { corePropertiesXml, setZipEntryTimes } from './reproducible-zip.js';
+import { corePropertiesXml, deflatedPart, zipDeflated } from './reproducible-zip.js';
 import { packageParts } from './package-parts.js';
 import { bodyXml } from './wordml.js';
 
@@ -21,8 +20,8 @@ import { bodyXml } from './wordml.js';
  * The package is docx's: the parts that are the same for every report (package-parts.ts), which `npm run build`
  * has docx write once. The core properties, styles, font table and the body are written here: docx's object model
  * cost nine tenths of the writer's time for a body it would write byte for byte the same (test/docx-body.test.ts).
- * The body goes into docx's own word/document.xml, before its section properties. The parts are zipped as docx
- * zips them (fflate, in docx's order), with the entries' times set to the report's date.
+ * The body goes into docx's own word/document.xml, before its section properties. The parts are zipped in docx's
+ * order, with the entries' times set to the report's date (reproducible-zip.ts).
  */
 export function writeDocx(document: ReportDocument): Buffer {
   const fontSet = document.meta.fonts ?? 'official';
@@ -42,10 +41,12 @@ export function writeDocx(document: ReportDocument): Buffer {
     'word/fontTable.xml': fontTableXml(withAlternatives),
     'word/document.xml': withBody(documentXml(), bodyXml(bodyParts(document.blocks))),
   };
-  const encoder = new TextEncoder();
-  const files = Object.fromEntries(packageParts().map(({ path, text }) => [path, encoder.encode(written[path] ?? text)]));
-  const zip = zipSync(files);
-  return setZipEntryTimes(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), document.meta.created);
+  const parts = packageParts().map((part) => {
+    const own = written[part.path];
+    if (own !== undefined) return { path: part.path, ...deflatedPart(Buffer.from(own, 'utf8')) };
+    return { path: part.path, data: Buffer.from(part.deflated, 'base64'), crc: part.crc, size: part.size };
+  });
+  return zipDeflated(parts, document.meta.created);
 }
 
 function documentXml(): string {
