@@ -11,7 +11,7 @@ import type { ReportFormat } from '../formats/format.js';
 import { EXIT, errorFinding, ReportError } from '../report-error/finding.js';
 import { displayPath } from '../output/output-paths.js';
 import { isInside, projectRoot } from '../load/project-root.js';
-import { BUILTIN_TEMPLATE_ROOT } from './template-set.js';
+import { BUILTIN_TEMPLATE_ROOT } from './template-files.js';
 
 export interface TemplateChain {
   /** Template folders that exist, nearest first, ending with the built-in ones. */

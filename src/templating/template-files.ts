@@ -7,6 +7,10 @@ import { readInputText } from '../load/read-input.js';
 import { displayPath as show } from '../output/output-paths.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import { isInside } from '../load/project-root.js';
+import { installedFile } from '../load/install-root.js';
+
+/** The templates that come with report-gen: one folder per format, and shared/. */
+export const BUILTIN_TEMPLATE_ROOT = installedFile('templates');
 
 /** Largest template file read; a real template is a few KB. */
 export const TEMPLATE_SIZE_CAP = 1024 * 1024;

@@ -6,26 +6,16 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath as show } from '../report-error/display-path.js';
 import Handlebars from 'handlebars';
-import { errorFinding, ReportError, type SourcePosition } from '../report-error/finding.js';
+import { errorFinding, ReportError } from '../report-error/finding.js';
 import type { MarkupSource } from '../markup/read-markup.js';
 import { explainHandlebarsReason, locateHandlebarsError } from './handlebars-errors.js';
-import { checkTemplateMarkup } from './check-template-markup.js';
-import { HELPER_NAMES, registerHelpers, type RenderRuntime } from './helpers.js';
-import { parseGuarded, PRINT_HELPER } from './printed-values.js';
-import { convertContent, type Script } from './script.js';
+import { COMPILE_OPTIONS, prepareTemplate, type PartialReference } from './compile-template.js';
+import { precompiledTemplate, templateSpec, type PrecompiledTemplate } from './precompiled-templates.js';
+import { registerHelpers, type RenderRuntime } from './helpers.js';
+import type { Script } from './script.js';
 import { checkedTemplateFile, readTemplateText } from './template-files.js';
-import { lineAt, markLines, MARK_BODY, MARK_END, MARK_START, regionAt, unmark, type Region } from './template-marks.js';
+import { lineAt, MARK_BODY, MARK_END, MARK_START, regionAt, unmark, type Region } from './template-marks.js';
 import { templateContext } from './template-context.js';
-import { installedFile } from '../load/install-root.js';
-
-export const BUILTIN_TEMPLATE_ROOT = installedFile('templates');
-
-const COMPILE_OPTIONS = {
-  strict: true,
-  knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries([...HELPER_NAMES, PRINT_HELPER].map((n) => [n, true])),
-  preventIndent: true,
-} as const;
 
 interface TaggedError extends Error {
   templateFile?: string;
@@ -51,6 +41,8 @@ export class TemplateSet {
     confine: readonly string[] = folders,
     /** The script of the templates' own text; data printed through them is left as written. */
     private readonly script: Script = 'simplified',
+    /** Where compiled templates are looked up before compiling one (the built-in ones, kept by `npm run build`). */
+    private readonly precompiled: (text: string, script: Script) => PrecompiledTemplate | undefined = precompiledTemplate,
   ) {
     registerHelpers(this.env);
     const allowed = confine.flatMap((folder) => (existsSync(folder) ? [realpathSync(folder)] : []));
@@ -107,19 +99,17 @@ export class TemplateSet {
 
   private compileFile(name: string, file: string): Handlebars.TemplateDelegate {
     const text = readTemplateText(file);
-    let ast: hbs.AST.Program;
-    try {
-      ast = parseGuarded(text);
-    } catch (error) {
-      const { line, col, reason } = locateHandlebarsError(error);
-      throw new ReportError([errorFinding('TEMPLATE', `模板错误：${explainHandlebarsReason(reason)}`, { file: show(file), line, col })]);
-    }
-    checkTemplateMarkup(ast, show(file));
-    if (this.script !== 'simplified') convertContent(ast, this.script);
-    markLines(ast);
     this.sources.set(file, text);
-    this.references.set(name, partialReferences(ast, file));
-    const compiled = this.env.compile(ast, COMPILE_OPTIONS);
+    const kept = this.precompiled(text, this.script);
+    let compiled: Handlebars.TemplateDelegate;
+    if (kept) {
+      this.references.set(name, kept.references.map(({ name, line, col }) => ({ name, at: { file: show(file), line, col } })));
+      compiled = this.env.template(templateSpec(kept.spec));
+    } else {
+      const { ast, references } = prepareTemplate(text, file, this.script);
+      this.references.set(name, references);
+      compiled = this.env.compile(ast, COMPILE_OPTIONS);
+    }
     const marker = this.markedFiles.push(file) - 1;
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       this.used.add(name);
@@ -152,28 +142,3 @@ export class TemplateSet {
     visit('report');
   }
 }
-
-interface PartialReference {
-  /** Undefined for a partial named by an expression. */
-  name: string | undefined;
-  at: SourcePosition;
-}
-
-function partialReferences(ast: hbs.AST.Program, file: string): PartialReference[] {
-  const found: PartialReference[] = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; name?: hbs.AST.Expression; loc?: hbs.AST.SourceLocation };
-    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name) {
-      const at = { file: show(file), line: n.loc?.start.line ?? 1, col: (n.loc?.start.column ?? 0) + 1 };
-      found.push({ name: n.name.type === 'PathExpression' ? (n.name as hbs.AST.PathExpression).original : undefined, at });
-    }
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object' && 'type' in value) visit(value);
-    }
-  };
-  visit(ast);
-  return found;
-}
-
