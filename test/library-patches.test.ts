@@ -183,3 +183,48 @@ describe('the shaping cache has a bound', () => {
     expect(same).toEqual([true, true, true, true]);
   });
 });
+
+describe('modules that pdfkit and fontkit load for features report-gen does not use', () => {
+  it('are not loaded by a PDF build, and work through their stand-ins when used', async () => {
+    const out = runScript(`
+      import { createRequire } from 'node:module';
+      import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+      import { brotliCompressSync } from 'node:zlib';
+      const { applyLibraryPatches } = await import(${moduleUrl('dist/patches/apply-library-patches.js')});
+      applyLibraryPatches();
+      const { FontRegistry } = await import(${moduleUrl('dist/fonts/font-registry.js')});
+      const { prepareReport } = await import(${moduleUrl('dist/pipeline/prepare-report.js')});
+      const { writePdf } = await import(${moduleUrl('dist/writers/pdf/write-pdf.js')});
+      const { loadedThroughStandIn } = await import(${moduleUrl('dist/patches/deferred-modules.js')});
+      const pdf = await writePdf(prepareReport(${JSON.stringify(join(ROOT, 'data', '2020.yaml'))}).document, FontRegistry.create());
+      const afterBuild = [...loadedThroughStandIn];
+      // The modules as pdfkit and fontkit require them, used as they use them.
+      const fromPdfkit = createRequire(createRequire(${JSON.stringify(join(ROOT, 'package.json'))}).resolve('pdfmake')).resolve('pdfkit');
+      const lib = createRequire(fromPdfkit);
+      const aes = lib('@noble/ciphers/aes'), sha2 = lib('@noble/hashes/sha2'), utils = lib('@noble/hashes/utils');
+      const key = randomBytes(32), iv = randomBytes(16), data = randomBytes(100);
+      const cipher = createCipheriv('aes-256-cbc', key, iv);
+      const reference = Buffer.concat([cipher.update(data), cipher.final()]);
+      const brotli = createRequire(createRequire(fromPdfkit).resolve('fontkit'))('brotli/decompress.js');
+      const text = Buffer.from('政府信息公开工作年度报告'.repeat(50));
+      console.log(JSON.stringify({
+        pdf: pdf.subarray(0, 5).toString('latin1'),
+        afterBuild,
+        aes: Buffer.from(aes.cbc(key, iv).encrypt(data)).equals(reference),
+        sha: Buffer.from(sha2.sha256(data)).equals(createHash('sha256').update(data).digest()),
+        concat: Buffer.from(utils.concatBytes(new Uint8Array([1, 2]), new Uint8Array([3]))).toString('hex'),
+        brotli: Buffer.from(brotli(brotliCompressSync(text), text.length)).equals(text),
+        afterUse: [...loadedThroughStandIn].sort(),
+      }));`);
+    const result = JSON.parse(out.trim().split('\n').at(-1)!);
+    expect(result).toEqual({
+      pdf: '%PDF-',
+      afterBuild: [],
+      aes: true,
+      sha: true,
+      concat: '010203',
+      brotli: true,
+      afterUse: ['@noble/ciphers/aes', '@noble/hashes/sha2', '@noble/hashes/utils', 'brotli/decompress.js'],
+    });
+  });
+});

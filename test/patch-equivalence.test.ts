@@ -109,11 +109,16 @@ describe('library patches against the libraries as published', () => {
   let justifyOff: string;
   let facesOff: string;
   let glyfOff: string;
+  let deferredOff: string;
   beforeAll(() => {
     patched = render(ALL, files);
     justifyOff = render(without('pdfmake-justify-lines'), files);
     facesOff = render(without('fontkit-shared-faces'), files);
     glyfOff = render(without('fontkit-glyf-on-demand'), files);
+    deferredOff = render(
+      ALL.filter((n) => n !== 'pdfkit-deferred-crypto' && n !== 'fontkit-deferred-brotli'),
+      files,
+    );
   }, 900_000);
 
   const each = () => files.map((input, i) => [input.name, i] as const);
@@ -153,7 +158,13 @@ describe('library patches against the libraries as published', () => {
     });
   });
 
+  describe('pdfkit-deferred-crypto and fontkit-deferred-brotli load unused modules only when used', () => {
+    it.each(each())('same PDF bytes: %s', (_name, i) => {
+      expect(readFileSync(join(patched, `${i}.pdf`)).equals(readFileSync(join(deferredOff, `${i}.pdf`)))).toBe(true);
+    });
+  });
+
   it('rendered every input', () => {
-    for (const dir of [patched, justifyOff, facesOff, glyfOff]) expect(readdirSync(dir).length).toBe(2 * files.length);
+    for (const dir of [patched, justifyOff, facesOff, glyfOff, deferredOff]) expect(readdirSync(dir).length).toBe(2 * files.length);
   });
 });

@@ -12,6 +12,7 @@ import type * as Fontkit from 'fontkit';
 import { isPatchApplied } from './apply-library-patches.js';
 import { LruMap } from './lru-map.js';
 import { plainLayout } from './fontkit-plain-runs.js';
+import { deferFontkitBrotli } from './deferred-modules.js';
 
 type Face = ReturnType<typeof Fontkit.create>;
 
@@ -21,7 +22,11 @@ const parsed = new WeakMap<Uint8Array, Map<string, Face>>();
 
 /** fontkit, loaded when first needed (commands that read no font never load it). */
 function loadFontkit(): typeof Fontkit {
-  return (fontkit ??= require('fontkit') as typeof Fontkit);
+  if (!fontkit) {
+    deferFontkitBrotli();
+    fontkit = require('fontkit') as typeof Fontkit;
+  }
+  return fontkit;
 }
 
 /** Parses a face, or with the patch applied returns the face already parsed from the same buffer. */
