@@ -10,7 +10,9 @@ export const legacy = defineEdition({
   basis: '《中华人民共和国政府信息公开条例》（国务院令第492号）第三十二条',
   fields: LEGACY_FIELDS,
   narrative: NARRATIVE_LEGACY,
-  schema: schemaLegacy,
+  get schema() {
+    return schemaLegacy();
+  },
   compute: computeLegacyStatistics,
   rules: [checkLegacyConsistency],
   crossYearRules: [],

@@ -1,6 +1,6 @@
 /** The legacy data file (reports for 2008–2018): the six items of the 2007 条例 and an optional 统计表. */
 import * as z from 'zod';
-import { commonShape, type NarrativeKey } from '../shared/report-schema.js';
+import { builtOnFirstUse, commonShape, type NarrativeKey } from '../shared/report-schema.js';
 import { yearsText } from '../shared/years.js';
 import { isoDate, objectFromFields, textLike } from '../shared/schema-parts.js';
 import { LEGACY_FIELDS } from './fields.js';
@@ -18,24 +18,27 @@ export const NARRATIVE_LEGACY: NarrativeKey[] = [
   { key: 'other', label: '七、其他需要报告的事项（有内容时才印出）', required: false },
 ];
 
-const filledBy = z
-  .strictObject({
-    head: z.string().min(1).optional().describe('单位负责人'),
-    reviewer: z.string().min(1).optional().describe('审核人'),
-    filler: z.string().min(1).optional().describe('填报人'),
-    phone: textLike().optional().describe('联系电话'),
-    date: isoDate().optional().describe('填报日期'),
-  })
-  .describe('统计表表尾');
+/** The edition's schema, built when first used (`builtOnFirstUse`). */
+export const schemaLegacy = builtOnFirstUse(() => {
+  const filledBy = z
+    .strictObject({
+      head: z.string().min(1).optional().describe('单位负责人'),
+      reviewer: z.string().min(1).optional().describe('审核人'),
+      filler: z.string().min(1).optional().describe('填报人'),
+      phone: textLike().optional().describe('联系电话'),
+      date: isoDate().optional().describe('填报日期'),
+    })
+    .describe('统计表表尾');
 
-const statisticsShape = (objectFromFields(LEGACY_FIELDS).shape as { statistics: z.ZodObject }).statistics.shape;
+  const statisticsShape = (objectFromFields(LEGACY_FIELDS).shape as { statistics: z.ZodObject }).statistics.shape;
 
-export const schemaLegacy = z
-  .strictObject({
-    ...commonShape(YEARS_LEGACY, NARRATIVE_LEGACY),
-    statistics: z
-      .strictObject({ ...statisticsShape, filled_by: filledBy.optional() })
-      .optional()
-      .describe('附件：政府信息公开情况统计表（国办发〔2014〕32号）；数值空白填 ~'),
-  })
-  .describe(`政府信息公开工作年度报告数据（legacy，${yearsText(YEARS_LEGACY)}）`);
+  return z
+    .strictObject({
+      ...commonShape(YEARS_LEGACY, NARRATIVE_LEGACY),
+      statistics: z
+        .strictObject({ ...statisticsShape, filled_by: filledBy.optional() })
+        .optional()
+        .describe('附件：政府信息公开情况统计表（国办发〔2014〕32号）；数值空白填 ~'),
+    })
+    .describe(`政府信息公开工作年度报告数据（legacy，${yearsText(YEARS_LEGACY)}）`);
+});

@@ -12,7 +12,9 @@ export const national2019 = defineEdition({
   basis: '国办公开办函〔2019〕60号',
   fields: FIELDS_2019,
   narrative: NARRATIVE_2019,
-  schema: schema2019,
+  get schema() {
+    return schema2019();
+  },
   compute: (data, source) => computeStatistics(data, FIELDS_2019, source),
   rules: [checkBalance],
   crossYearRules: [checkCarriedIn, checkMattersBaseline],

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { nationalReportSchema, type NarrativeKey } from '../shared/report-schema.js';
+import { builtOnFirstUse, nationalReportSchema, type NarrativeKey } from '../shared/report-schema.js';
 import { FIELDS_2019 } from './fields.js';
 
 export const NARRATIVE_2019: NarrativeKey[] = [
@@ -12,5 +12,6 @@ export const NARRATIVE_2019: NarrativeKey[] = [
 /** The edition's name and years, shared by its schema and its definition. */
 export const YEARS_2019 = { id: 'national-2019', firstYear: 2019, lastYear: 2020 } as const;
 
-export const schema2019 = nationalReportSchema(YEARS_2019, FIELDS_2019, NARRATIVE_2019);
-export type Report2019 = z.infer<typeof schema2019>;
+/** The edition's schema, built when first used (`builtOnFirstUse`). */
+export const schema2019 = builtOnFirstUse(() => nationalReportSchema(YEARS_2019, FIELDS_2019, NARRATIVE_2019));
+export type Report2019 = z.infer<ReturnType<typeof schema2019>>;

@@ -12,7 +12,9 @@ export const national2021 = defineEdition({
   basis: '国办公开办函〔2021〕30号',
   fields: FIELDS_2021,
   narrative: NARRATIVE_2021,
-  schema: schema2021,
+  get schema() {
+    return schema2021();
+  },
   compute: (data, source) => computeStatistics(data, FIELDS_2021, source),
   rules: [checkBalance],
   crossYearRules: [checkCarriedIn, checkDocumentsInForce],

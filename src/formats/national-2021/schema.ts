@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { nationalReportSchema, type NarrativeKey } from '../shared/report-schema.js';
+import { builtOnFirstUse, nationalReportSchema, type NarrativeKey } from '../shared/report-schema.js';
 import { FIELDS_2021 } from './fields.js';
 
 export const NARRATIVE_2021: NarrativeKey[] = [
@@ -12,5 +12,6 @@ export const NARRATIVE_2021: NarrativeKey[] = [
 /** The edition's name and years, shared by its schema and its definition. */
 export const YEARS_2021 = { id: 'national-2021', firstYear: 2021 } as const;
 
-export const schema2021 = nationalReportSchema(YEARS_2021, FIELDS_2021, NARRATIVE_2021);
-export type Report2021 = z.infer<typeof schema2021>;
+/** The edition's schema, built when first used (`builtOnFirstUse`). */
+export const schema2021 = builtOnFirstUse(() => nationalReportSchema(YEARS_2021, FIELDS_2021, NARRATIVE_2021));
+export type Report2021 = z.infer<ReturnType<typeof schema2021>>;

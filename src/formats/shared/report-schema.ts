@@ -60,3 +60,12 @@ export function nationalReportSchema<const Id extends string>(edition: EditionYe
     .strictObject({ ...commonShape(edition, narrative), ...objectFromFields(fields).shape })
     .describe(`政府信息公开工作年度报告数据（${edition.id}，${yearsText(edition)}）`);
 }
+
+/**
+ * An edition's schema, built on first use and then kept: a build validates against one edition, and building a
+ * schema costs a cold start some 15 ms. An edition's definition reads it through a getter (`get schema()`).
+ */
+export function builtOnFirstUse<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
