@@ -142,7 +142,7 @@ export function shapedGlyphs(face: Fontkit.Font): ReadonlySet<number> | undefine
 /**
  * A layout function for one face: the unshaped glyphs and advances of a run made only of plain characters whose
  * glyphs shaping leaves alone, or undefined for any other run (which must be shaped). The face is surveyed on the
- * first call.
+ * first run that starts with a plain character.
  */
 export function plainLayout(face: Fontkit.Font): (text: string) => PlainRun | undefined {
   let shaped: ReadonlySet<number> | undefined | null = null;
@@ -151,8 +151,11 @@ export function plainLayout(face: Fontkit.Font): (text: string) => PlainRun | un
   // asks again for the same few thousand characters.
   const plainGlyph = new Map<number, number>();
   return (text) => {
+    // A run that does not start with a plain character is shaped, and a face that only ever sees such runs (the
+    // Latin face) is never surveyed.
+    if (text.length === 0 || !isPlainCharacter(text.charCodeAt(0))) return undefined;
     if (shaped === null) shaped = shapedGlyphs(face);
-    if (!shaped || text.length === 0) return undefined;
+    if (!shaped) return undefined;
     const ids: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const codePoint = text.charCodeAt(i);
