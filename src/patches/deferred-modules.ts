@@ -5,7 +5,8 @@
  * the Brotli decoder for reading a WOFF2 face; loading them builds cipher tables and unpacks a dictionary, some 50 ms
  * of every cold build that writes a PDF. Each is put in the module cache, before its library loads, as a stand-in
  * that loads the real module at its first use (a property read or a call) and passes everything through to it;
- * the libraries read those modules' properties and call them only when they encrypt or read WOFF2.
+ * the libraries read those modules' properties and call them only when they encrypt or read WOFF2
+ * (libraries.md §1.3).
  */
 import Module, { createRequire } from 'node:module';
 import { isPatchApplied } from './apply-library-patches.js';
