@@ -48,6 +48,15 @@ export function packageParts(): KeptPart[] {
   return kept;
 }
 
+const decoded = new WeakMap<KeptPart, Uint8Array<ArrayBuffer>>();
+
+/** A kept part's compressed bytes, decoded from base64 once per thread rather than for every DOCX. */
+export function deflatedBytes(part: KeptPart): Uint8Array<ArrayBuffer> {
+  let bytes = decoded.get(part);
+  if (!bytes) decoded.set(part, (bytes = Buffer.from(part.deflated, 'base64')));
+  return bytes;
+}
+
 /** The parts docx wrote, as `npm run build` keeps them: compressed, except report-gen's own. */
 export function keptParts(parts: readonly PackagePart[]): KeptPart[] {
   return parts.map((part) => {

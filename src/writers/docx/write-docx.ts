@@ -13,7 +13,7 @@ import { tablePart } from './docx-table.js';
 import type { BodyPart, ParagraphPart, RunPart } from './docx-parts.js';
 import { fontTableXml } from './font-table.js';
 import { corePropertiesXml, deflatedPart, zipDeflated } from './reproducible-zip.js';
-import { packageParts } from './package-parts.js';
+import { deflatedBytes, packageParts } from './package-parts.js';
 import { bodyXml } from './wordml.js';
 
 /**
@@ -44,7 +44,7 @@ export function writeDocx(document: ReportDocument): Buffer {
   const parts = packageParts().map((part) => {
     const own = written[part.path];
     if (own !== undefined) return { path: part.path, ...deflatedPart(Buffer.from(own, 'utf8')) };
-    return { path: part.path, data: Buffer.from(part.deflated, 'base64'), crc: part.crc, size: part.size };
+    return { path: part.path, data: deflatedBytes(part), crc: part.crc, size: part.size };
   });
   return zipDeflated(parts, document.meta.created);
 }
