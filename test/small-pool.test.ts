@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isBatchBuild } from '../src/batch/small-pool.js';
+import { childFlags, INTERRUPT_BUDGET, isBatchBuild } from '../src/batch/small-pool.js';
 import { BIN, ROOT, runCli, tempDir } from './helpers/cli.js';
 
 /** Runs the command line with every process writing its flags to a file of its own; returns them per process. */
@@ -37,6 +37,8 @@ describe('a batch runs in a child process with one V8 helper thread', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(flags).toHaveLength(2);
     expect(flags.filter((f) => f.includes('--v8-pool-size=1'))).toHaveLength(1);
+    // The child's flags are those childFlags() gives for this Node's V8, the optimising budget included on Node 20.
+    expect(flags.find((f) => f.includes('--v8-pool-size=1'))!.slice(0, childFlags().length)).toEqual(childFlags());
     for (const town of ['a', 'b', 'c']) expect(readdirSync(join(dir, 'out', town)).sort()).toEqual(['2021.docx', '2021.pdf']);
     expect(result.stdout).toMatch(/共 3 个文件：生成 3 个，失败 0 个/);
   });
@@ -48,6 +50,12 @@ describe('a batch runs in a child process with one V8 helper thread', () => {
     expect(flags).toHaveLength(2);
     expect(result.code).toBe(2);
     expect(result.stdout + result.stderr).toMatch(/b\/2021\.yaml:2:6 错误 YAML/);
+  });
+
+  it('optimises less eagerly in the child only on the V8 the budget was measured on', () => {
+    expect(childFlags('11.3.244.8-node.33')).toEqual(['--v8-pool-size=1', `--interrupt-budget=${INTERRUPT_BUDGET}`]);
+    expect(childFlags('12.4.254.21-node.33')).toEqual(['--v8-pool-size=1']);
+    expect(childFlags('13.6.233.10-node.1')).toEqual(['--v8-pool-size=1']);
   });
 
   it('builds a single file in one process', () => {
