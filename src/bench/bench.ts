@@ -36,10 +36,13 @@ const RUNS = quick ? 7 : 15;
 /**
  * Work before timing, so that the timed runs see optimised code: at least this many runs and this much time. V8
  * optimises a function after it has run a while, so a short task (the checks, a few ms) needs hundreds of runs
- * before it is warm, and five were too few for any of them (the medians moved by a third from run to run).
+ * before it is warm, and five were too few for any of them (the medians moved by a third from run to run). One
+ * second was too little for the PDF writer: run for eight seconds in one process, its median per second was about
+ * 130 ms in the first, 50–63 ms in the second and 44–58 ms in the third, and settled after that; the PDF/A writer,
+ * timed later in the same process, came out faster than the plain one although it does more.
  */
 const WARM_UP_RUNS = 5;
-const WARM_UP_MS = 1000;
+const WARM_UP_MS = 3000;
 const BATCH_RUNS = 3;
 /** Cold builds of each long paragraph, in turn. */
 const LONG_ROUNDS = quick ? 1 : 3;
