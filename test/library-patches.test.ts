@@ -184,7 +184,7 @@ describe('the shaping cache has a bound', () => {
   });
 });
 
-describe('modules that pdfkit and fontkit load for features report-gen does not use', () => {
+describe('modules that pdfkit, fontkit and pdfmake load for features report-gen does not use', () => {
   it('are not loaded by a PDF build, and work through their stand-ins when used', async () => {
     const out = runScript(`
       import { createRequire } from 'node:module';
@@ -207,6 +207,19 @@ describe('modules that pdfkit and fontkit load for features report-gen does not 
       const reference = Buffer.concat([cipher.update(data), cipher.final()]);
       const brotli = createRequire(createRequire(fromPdfkit).resolve('fontkit'))('brotli/decompress.js');
       const text = Buffer.from('政府信息公开工作年度报告'.repeat(50));
+      // pdfmake's, as its modules require them and as it uses them: an SVG drawn and measured, a QR code measured.
+      const fromRenderer = createRequire(createRequire(${JSON.stringify(join(ROOT, 'package.json'))}).resolve('pdfmake/js/Renderer.js'));
+      const svgModule = fromRenderer('./3rd-party/svg-to-pdfkit.js');
+      const qrModule = fromRenderer('./qrEnc.js');
+      const esModuleBeforeUse = [svgModule.__esModule, qrModule.__esModule];
+      const xmldoc = createRequire(fromRenderer.resolve('./SVGMeasure.js'))('xmldoc');
+      const svgText = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="red"/></svg>';
+      const PDFDocument = lib('pdfkit');
+      const doc = new PDFDocument({ autoFirstPage: true });
+      const ops = [];
+      doc.addContent = ((add) => function (data) { ops.push(String(data)); return add.call(this, data); })(doc.addContent);
+      svgModule.default(doc, svgText, 0, 0, {});
+      const qr = qrModule.default.measure({ qr: 'report-gen', _calcWidth: 0 });
       console.log(JSON.stringify({
         pdf: pdf.subarray(0, 5).toString('latin1'),
         afterBuild,
@@ -214,6 +227,11 @@ describe('modules that pdfkit and fontkit load for features report-gen does not 
         sha: Buffer.from(sha2.sha256(data)).equals(createHash('sha256').update(data).digest()),
         concat: Buffer.from(utils.concatBytes(new Uint8Array([1, 2]), new Uint8Array([3]))).toString('hex'),
         brotli: Buffer.from(brotli(brotliCompressSync(text), text.length)).equals(text),
+        esModuleBeforeUse,
+        svgWidth: new xmldoc.XmlDocument(svgText).attr.width,
+        // The red rectangle as a path filled in red.
+        svgDrawn: ops.includes('20 10 l') && ops.includes('1 0 0 scn') && ops.includes('f'),
+        qr: qr._width > 0 && qr._height > 0,
         afterUse: [...loadedThroughStandIn].sort(),
       }));`);
     const result = JSON.parse(out.trim().split('\n').at(-1)!);
@@ -224,7 +242,24 @@ describe('modules that pdfkit and fontkit load for features report-gen does not 
       sha: true,
       concat: '010203',
       brotli: true,
-      afterUse: ['@noble/ciphers/aes', '@noble/hashes/sha2', '@noble/hashes/utils', 'brotli/decompress.js'],
+      // What a stand-in answers for __esModule before its module is loaded is what the module itself exports.
+      esModuleBeforeUse: [true, true],
+      svgWidth: '20',
+      svgDrawn: true,
+      qr: true,
+      afterUse: ['./3rd-party/svg-to-pdfkit.js', './qrEnc.js', '@noble/ciphers/aes', '@noble/hashes/sha2', '@noble/hashes/utils', 'brotli/decompress.js', 'xmldoc'],
     });
+  });
+
+  it('answers __esModule without loading only for modules that export it', () => {
+    const out = runScript(`
+      import { createRequire } from 'node:module';
+      const { ES_MODULES } = await import(${moduleUrl('dist/patches/deferred-modules.js')});
+      const fromRenderer = createRequire(createRequire(${JSON.stringify(join(ROOT, 'package.json'))}).resolve('pdfmake/js/Renderer.js'));
+      console.log(JSON.stringify([...ES_MODULES].map((specifier) => [specifier, fromRenderer(specifier).__esModule])));`);
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual([
+      ['./3rd-party/svg-to-pdfkit.js', true],
+      ['./qrEnc.js', true],
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type Pdfmake from 'pdfmake';
 import { isPatchApplied } from './apply-library-patches.js';
 import { shareFontkitWithPdfkit } from './fontkit-shared-faces.js';
-import { deferPdfkitCrypto } from './deferred-modules.js';
+import { deferPdfkitCrypto, deferPdfmakeSvgAndQr } from './deferred-modules.js';
 import { renderJustifiedLine, type RenderLine } from './pdfmake-justify-lines.js';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +17,7 @@ export function loadPdfmake(): typeof Pdfmake {
   if (pdfmake) return pdfmake;
   shareFontkitWithPdfkit();
   deferPdfkitCrypto();
+  deferPdfmakeSvgAndQr();
   const loaded = require('pdfmake') as typeof Pdfmake;
   const renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: RenderLine } } }).default.prototype;
   if (isPatchApplied('pdfmake-justify-lines')) renderer.renderLine = renderJustifiedLine(renderer.renderLine);
