@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { ROOT, runCli, tempDir } from './helpers/cli.js';
 import { longParagraphReport } from '../src/bench/long-paragraph.js';
 import { YamlSource } from '../src/load/yaml-source.js';
-import { MAX_TEXT_CHARS, withinSizes } from '../src/pipeline/size-limits.js';
+import { charsOver, MAX_TEXT_CHARS, withinSizes } from '../src/pipeline/size-limits.js';
+import { seededRandom } from '../src/bench/seeded-random.js';
 import { ReportError } from '../src/report-error/finding.js';
 
 const EXAMPLE = readFileSync(join(ROOT, 'data/2020.yaml'), 'utf8');
@@ -37,6 +38,22 @@ describe('text size limit', () => {
     expect(() => withinSizes(over)).toThrow(ReportError);
     for (const example of ['data/2020.yaml', 'data/2021.yaml', 'data/xinfeng/2017.yaml', 'data/dongfeng/2011.yaml']) {
       expect(() => withinSizes(YamlSource.read(join(ROOT, example)))).not.toThrow();
+    }
+  });
+
+  it('counts characters as the string iterator does, over generated texts with surrogate pairs, lone halves and line ends', () => {
+    // Each text is over its limit in UTF-16 units, so that it is counted; the count must equal [...text] without
+    // the line ends at its end, and the text is refused exactly when that count is over the limit.
+    const pieces = ['政', 'a', '\n', '\u{20B9F}', '\uD842', '\uDFB7', '。', '\r'];
+    const seed = Number(process.env.REPORT_GEN_SIZE_SEED ?? 20261201);
+    const random = seededRandom(seed);
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 40);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)]!;
+      const expected = [...text.replace(/\n+$/, '')].length;
+      const limit = Math.floor(random() * text.length);
+      expect(charsOver(text, limit), `seed ${seed}, text ${JSON.stringify(text)}, limit ${limit}`).toBe(expected > limit ? expected : undefined);
     }
   });
 });

@@ -105,13 +105,17 @@ export class FontRegistry {
   /** Characters of `text` that the face serving them (role face, or the Latin face for ASCII) cannot draw. */
   missingGlyphs(role: FontRole, text: string): Array<{ char: string; face: LoadedFace }> {
     const missing = new Map<string, LoadedFace>();
-    // Each distinct character is looked up once: a long text repeats a few thousand characters.
-    const seen = new Set<string>(['\n']);
-    for (const char of text) {
-      if (seen.has(char)) continue;
-      seen.add(char);
+    // Each distinct character is looked up once: a long text repeats a few thousand characters. Code points are
+    // read by index, so that a long text makes no string per character.
+    const seen = new Set<number>([0x0a]);
+    for (let i = 0; i < text.length; ) {
+      const codePoint = text.codePointAt(i)!;
+      i += codePoint > 0xffff ? 2 : 1;
+      if (seen.has(codePoint)) continue;
+      seen.add(codePoint);
+      const char = String.fromCodePoint(codePoint);
       const face = isLatin(char) ? this.faces.latin : this.faces[role];
-      if (!face.font.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.set(char, face);
+      if (!face.font.hasGlyphForCodePoint(codePoint)) missing.set(char, face);
     }
     return [...missing].map(([char, face]) => ({ char, face }));
   }

@@ -17,25 +17,37 @@ export const LONG_WORD = 20;
 /** Width of a string in points, in the faces the line will be set in. */
 export type Measure = (text: string) => number;
 
-/** Units that are never broken: one Chinese character, one Latin word with the spaces after it, or one letter of a long word. */
-function units(text: string): string[] {
+/** Printable ASCII other than the space: a character of a Latin word (`isLatin`, by its UTF-16 unit). */
+const isWordUnit = (unit: number) => unit > 0x20 && unit <= 0x7e;
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/**
+ * Units that are never broken: one Chinese character, one Latin word with the spaces after it, or one letter of a
+ * long word. The text is read by index: a long paragraph makes no array of its characters first.
+ */
+export function units(text: string): string[] {
   const out: string[] = [];
-  const chars = [...text];
-  for (let i = 0; i < chars.length; ) {
-    const ch = chars[i]!;
-    if (!isLatin(ch) || ch === ' ') {
+  const length = text.length;
+  for (let i = 0; i < length; ) {
+    const unit = text.charCodeAt(i);
+    if (!isWordUnit(unit)) {
+      // One character: a surrogate pair is one, a lone half of one is one too (as the string iterator has it).
+      const size = isHighSurrogate(unit) && i + 1 < length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+      const ch = size === 1 ? text[i]! : text.slice(i, i + 2);
       // A space ends the previous Latin word; keep it with that word so it is dropped at a line end.
       if (ch === ' ' && out.length > 0 && isLatin(out.at(-1)!.at(-1)!)) out[out.length - 1] += ch;
       else out.push(ch);
-      i++;
+      i += size;
       continue;
     }
     let j = i;
-    while (j < chars.length && isLatin(chars[j]!) && chars[j] !== ' ') j++;
-    while (j < chars.length && chars[j] === ' ') j++;
-    const word = chars.slice(i, j);
-    if (word.length > LONG_WORD) out.push(...word);
-    else out.push(word.join(''));
+    while (j < length && isWordUnit(text.charCodeAt(j))) j++;
+    while (j < length && text.charCodeAt(j) === 0x20) j++;
+    const word = text.slice(i, j);
+    // Printable ASCII: one UTF-16 unit a character.
+    if (word.length > LONG_WORD) out.push(...word.split(''));
+    else out.push(word);
     i = j;
   }
   return out;
