@@ -88,6 +88,26 @@ applyLibraryPatches();
  */
 const UNBUNDLED = { ...process.env, REPORT_GEN_NO_BUNDLE: '1' };
 
+/** Clock ticks a second of /proc's CPU times (USER_HZ), when this is Linux. */
+const ticksPerSecond = (() => {
+  const asked = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  const ticks = Number(asked.stdout);
+  return asked.status === 0 && ticks > 0 && existsSync('/proc/self/stat') ? ticks : undefined;
+})();
+
+/**
+ * CPU time (user and system, ms) of this process's ended children and what they waited for, all their threads
+ * included: `cutime` and `cstime` of /proc/self/stat (Linux only). A batch's CPU time says what the run cost the
+ * machine, which the machine's other load moves less than the wall time.
+ */
+function childrenCpuMs(): number | undefined {
+  if (!ticksPerSecond) return undefined;
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of proc(5), counted from the state, field 3.
+  return ((Number(fields[16 - 3]) + Number(fields[17 - 3])) * 1000) / ticksPerSecond;
+}
+
 /** Runs a command to completion; returns its wall time in ms. */
 function run(command: string, commandArgs: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): number {
   const start = performance.now();
@@ -170,9 +190,13 @@ for (let i = 0; i < 50; i++) {
 // The command line's batch, as a user runs it (a batch runs in a child process with one V8 helper thread:
 // src/batch/small-pool.ts). Each run starts new workers and pays their start-up. A failed report fails the run.
 const batchTimes: number[] = [];
+const batchCpu: number[] = [];
 for (let round = 0; round < BATCH_RUNS; round++) {
   rmSync(join(county, 'out'), { recursive: true, force: true });
+  const cpuBefore = childrenCpuMs();
   batchTimes.push(run(process.execPath, [bin, 'build', join(county, 'data'), '-o', join(county, 'out'), '-j', '2']));
+  const cpuAfter = childrenCpuMs();
+  if (cpuBefore !== undefined && cpuAfter !== undefined) batchCpu.push(cpuAfter - cpuBefore);
 }
 let batchProfile = '';
 if (profile) {
@@ -233,6 +257,7 @@ const rows: Row[] = [
   [`50-township batch, 2 workers (median of ${BATCH_RUNS})`, median(batchTimes), 3000],
   ['50-township batch: fastest run', Math.min(...batchTimes), undefined],
   ['50-township batch: per report (median run ÷ 50)', median(batchTimes) / 50, undefined],
+  ...(batchCpu.length ? ([['50-township batch: CPU time, all processes and threads (median)', median(batchCpu), undefined]] as Row[]) : []),
   [`one paragraph of 50,000 characters, cold PDF (median of ${LONG_ROUNDS})`, long50k, undefined],
   [`one paragraph of 200,000 characters, cold PDF (median of ${LONG_ROUNDS})`, long200k, 2000],
   ['PDF/A-1b writer (warm)', archivalPdf, undefined],
