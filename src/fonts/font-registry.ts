@@ -11,6 +11,7 @@ import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
 import { defaultFaces, type FaceSource } from './faces.js';
 import { FONT_ROLES, isLatin, type FontRole } from './font-role.js';
 import { describeSystemError } from '../report-error/system-error.js';
+import { characterLength } from '../markup/characters.js';
 
 /** A font inside the working folder relative to it, any other by its full path. */
 const displayPath = (file: string) => {
@@ -108,9 +109,8 @@ export class FontRegistry {
     // Each distinct character is looked up once: a long text repeats a few thousand characters. Code points are
     // read by index, so that a long text makes no string per character.
     const seen = new Set<number>([0x0a]);
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length; i += characterLength(text, i)) {
       const codePoint = text.codePointAt(i)!;
-      i += codePoint > 0xffff ? 2 : 1;
       if (seen.has(codePoint)) continue;
       seen.add(codePoint);
       const char = String.fromCodePoint(codePoint);

@@ -5,6 +5,7 @@
  */
 import type { DataPath, YamlSource } from '../load/yaml-source.js';
 import { errorFinding, EXIT, ReportError } from '../report-error/finding.js';
+import { characterCount } from '../markup/characters.js';
 
 export const MAX_TEXT_CHARS = 200_000;
 
@@ -14,16 +15,9 @@ export function charsOver(text: string, limit: number): number | undefined {
   // Characters, not UTF-16 units, without the line ends at the text's end; counted without copying the text.
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
-  let count = 0;
-  for (let i = 0; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    // The second half of a surrogate pair is not a character of its own.
-    if (unit < 0xdc00 || unit > 0xdfff || i === 0 || !isHighSurrogate(text.charCodeAt(i - 1))) count++;
-  }
+  const count = characterCount(text, 0, end);
   return count > limit ? count : undefined;
 }
-
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
 /** The source, when no text value in it is over the limit; `check` and `build` both refuse it otherwise. */
 export function withinSizes(source: YamlSource): YamlSource {

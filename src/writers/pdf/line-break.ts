@@ -6,6 +6,7 @@
  * can be (a web address).
  */
 import { isLatin } from '../../fonts/font-role.js';
+import { characterLength } from '../../markup/characters.js';
 
 /** Characters that may not start a line. */
 const NO_START = new Set([...'。，、；：？！）」』》〉】〕｝］”’…—～·%‰℃．,.;:?!)]}']);
@@ -19,8 +20,6 @@ export type Measure = (text: string) => number;
 
 /** Printable ASCII other than the space: a character of a Latin word (`isLatin`, by its UTF-16 unit). */
 const isWordUnit = (unit: number) => unit > 0x20 && unit <= 0x7e;
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 /**
  * Units that are never broken: one Chinese character, one Latin word with the spaces after it, or one letter of a
@@ -32,8 +31,7 @@ export function units(text: string): string[] {
   for (let i = 0; i < length; ) {
     const unit = text.charCodeAt(i);
     if (!isWordUnit(unit)) {
-      // One character: a surrogate pair is one, a lone half of one is one too (as the string iterator has it).
-      const size = isHighSurrogate(unit) && i + 1 < length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+      const size = characterLength(text, i);
       const ch = size === 1 ? text[i]! : text.slice(i, i + 2);
       // A space ends the previous Latin word; keep it with that word so it is dropped at a line end.
       if (ch === ' ' && out.length > 0 && isLatin(out.at(-1)!.at(-1)!)) out[out.length - 1] += ch;
