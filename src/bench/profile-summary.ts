@@ -34,7 +34,7 @@ const RULES: Array<[Phase, (url: string, fn: string) => boolean]> = [
   ['idle (waiting on the other thread, I/O)', (_u, fn) => fn === '(idle)'],
   ['writing (pdfkit, font subsets, DOCX, files)', (url, fn) => (url.includes('/pdfkit/') && /^(end|finalize|embed|_write|write|addContent)$/.test(fn)) || url === 'node:zlib'],
   ['font reading and parsing', (url) => /\/fonts\/font-registry\.js|\/patches\/fontkit-(glyf-on-demand|shared-faces)\.js$/.test(url)],
-  ['writing (pdfkit, font subsets, DOCX, files)', (url) => /\/patches\/pdfmake-justify-lines\.js$|\/pdfmake\/js\/(Renderer|OutputDocument)\.js$|\/writers\/docx\/|\/node_modules\/(docx|jszip|fflate)\/|\/dist\/output\//.test(url)],
+  ['writing (pdfkit, font subsets, DOCX, files)', (url) => /\/pdfmake\/js\/(Renderer|PDFDocument|TextDecorator)\.js$|\/writers\/docx\/|\/node_modules\/(docx|jszip|fflate)\/|\/dist\/output\//.test(url)],
   ['layout (line breaking, pagination, pdfmake)', (url) => url.includes('/writers/pdf/') || url.includes('/pdfmake/')],
   ['checks, templates, document model', (url) => /\/dist\/(check|load|compute|templating|markup|formats|pipeline|rules|model|schema)\//.test(url) || /\/node_modules\/(yaml|handlebars|zod|htmlparser2)\//.test(url)],
   ['module loading', (url) => url.startsWith('node:internal/modules') || url.startsWith('node:internal/vm')],

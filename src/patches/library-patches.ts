@@ -9,7 +9,6 @@ export type PatchName =
   | 'fontkit-shared-faces'
   | 'fontkit-glyf-on-demand'
   | 'fontkit-deferred-brotli'
-  | 'pdfmake-justify-lines'
   | 'pdfmake-deferred-svg-qr'
   | 'pdfkit-signature-field'
   | 'pdfkit-deferred-crypto';
@@ -30,7 +29,6 @@ export const LIBRARY_PATCHES: readonly LibraryPatch[] = [
   { name: 'fontkit-shared-faces', library: 'fontkit', version: '2.0.4', loadedBy: ['pdfmake', 'pdfkit'], file: 'src/patches/fontkit-shared-faces.ts' },
   { name: 'fontkit-glyf-on-demand', library: 'fontkit', version: '2.0.4', loadedBy: ['pdfmake', 'pdfkit'], file: 'src/patches/fontkit-glyf-on-demand.ts' },
   { name: 'fontkit-deferred-brotli', library: 'fontkit', version: '2.0.4', loadedBy: ['pdfmake', 'pdfkit'], file: 'src/patches/deferred-modules.ts' },
-  { name: 'pdfmake-justify-lines', library: 'pdfmake', version: '0.3.11', file: 'src/patches/pdfmake-justify-lines.ts' },
   { name: 'pdfmake-deferred-svg-qr', library: 'pdfmake', version: '0.3.11', file: 'src/patches/deferred-modules.ts' },
   { name: 'pdfkit-signature-field', library: 'pdfkit', version: '0.19.1', loadedBy: ['pdfmake'], file: 'src/patches/pdfkit-signature-field.ts' },
   { name: 'pdfkit-deferred-crypto', library: 'pdfkit', version: '0.19.1', loadedBy: ['pdfmake'], file: 'src/patches/deferred-modules.ts' },

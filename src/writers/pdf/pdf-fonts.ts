@@ -1,42 +1,30 @@
 /**
- * Registers the registry's faces with pdfmake once per process, through its virtual file system (pdfmake
- * does not accept Buffers in addFonts), and answers which pdfmake family serves a role.
+ * The registry's faces for one PDF: each distinct face under a family name of its own, as pdfmake's document
+ * registers fonts, and which family serves a role.
  */
-import { loadPdfmake } from '../../patches/load-pdfmake.js';
 import type { FontRegistry, LoadedFace } from '../../fonts/font-registry.js';
 import type { FontRole } from '../../fonts/font-role.js';
 
-interface VirtualFs {
-  writeFileSync(path: string, data: Buffer): void;
-}
-
-const registered = new Map<string, string>();
-
-function familyOf(face: LoadedFace): string {
-  const known = registered.get(face.key);
-  if (known) return known;
-  const family = `face${registered.size}`;
-  const path = `fonts/${family}`;
-  const pdfmake = loadPdfmake();
-  (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs.writeFileSync(path, face.data);
-  const file = face.source.postscriptName ? [path, face.source.postscriptName] : path;
-  pdfmake.addFonts({ [family]: { normal: file, bold: file, italics: file, bolditalics: file } } as never);
-  registered.set(face.key, family);
-  return family;
-}
+/** pdfmake's font descriptors: a face's bytes, and its PostScript name when the file is a collection. */
+export type FontDescriptors = Record<string, { normal: [Buffer, string] | [Buffer] }>;
 
 export interface PdfFaces {
   family(role: FontRole): string;
   face(role: FontRole): LoadedFace;
+  descriptors(): FontDescriptors;
 }
 
 export function pdfFaces(fonts: FontRegistry): PdfFaces {
-  const pdfmake = loadPdfmake();
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
-  for (const face of fonts.distinctFaces()) familyOf(face);
+  const families = new Map<string, string>();
+  const descriptors: FontDescriptors = {};
+  for (const face of fonts.distinctFaces()) {
+    const family = `face${families.size}`;
+    families.set(face.key, family);
+    descriptors[family] = { normal: face.source.postscriptName ? [face.data, face.source.postscriptName] : [face.data] };
+  }
   return {
-    family: (role) => familyOf(fonts.face(role)),
+    family: (role) => families.get(fonts.face(role).key)!,
     face: (role) => fonts.face(role),
+    descriptors: () => descriptors,
   };
 }

@@ -8,14 +8,14 @@
  * covered positions. Cells spanning rows are centred with a computed top margin, because pdfmake misplaces
  * `verticalAlignment` on rowSpan cells.
  */
-import type { ContentTable, TableCell as PdfCell } from 'pdfmake/interfaces.js';
 import type { TableBlock } from '../../model/document.js';
 import { placeCells, type PlacedCell } from '../../model/table-grid.js';
 import { PAGE } from '../../layout/page.js';
 import { RULE_WIDTH, tableColumns } from '../../layout/table-columns.js';
 import type { PdfFaces } from './pdf-fonts.js';
 import { breakLines } from './line-break.js';
-import { joinLines, lineHeightFactor } from './text-runs.js';
+import type { TextRun } from './text-runs.js';
+import { rule, type DrawnItem, type LineSetter } from './line-setter.js';
 import { measureText } from './measure-text.js';
 
 const PADDING_Y = 1;
@@ -75,57 +75,92 @@ export function rowsHeight(metrics: TableMetrics, from: number, to: number): num
 }
 
 /**
- * A piece of the table: its header rows and body rows `from` to `to` (exclusive), as pdfmake content. A cell that
- * spans rows beyond the piece spans only the piece's rows, with its text repeated where it continues.
+ * Draws a piece of the table at `at`: its header rows and body rows `from` to `to` (exclusive), each cell's lines and
+ * the rules around every cell, in the order pdfmake's table drawing uses (a row's cells, its vertical rules, then the
+ * rule below it). A cell that spans rows beyond the piece spans only the piece's rows, with its text repeated where
+ * it continues. Returns the height drawn, the bottom rule included.
  */
-export function pdfTable(metrics: TableMetrics, faces: PdfFaces, from = metrics.headerRows, to = metrics.rowHeights.length): ContentTable {
+export function tableItems(metrics: TableMetrics, setter: LineSetter, from: number, to: number, at: { left: number; top: number }, items: DrawnItem[]): number {
   const rows = [...Array.from({ length: metrics.headerRows }, (_, r) => r), ...Array.from({ length: to - from }, (_, i) => from + i)];
   const columnCount = metrics.widths.length;
-  const body: PdfCell[][] = rows.map((r, index) =>
-    Array.from({ length: columnCount }, (_, c) => {
-      const placed = metrics.grid[r]![c];
-      if (!placed || placed.col !== c) return {};
-      const firstRowHere = r >= from ? Math.max(placed.row, from) : placed.row;
-      if (r !== firstRowHere) return {};
-      const lastRow = r >= from ? Math.min(placed.row + placed.cell.rowSpan, to) : placed.row + placed.cell.rowSpan;
-      return pdfCell(placed, lastRow - r, metrics, faces, index, rows);
-    }),
-  );
-  return {
-    table: { widths: metrics.widths, body, headerRows: metrics.headerRows, dontBreakRows: true },
-    layout: {
-      hLineWidth: () => RULE_WIDTH,
-      vLineWidth: () => RULE_WIDTH,
-      paddingLeft: () => metrics.paddingX,
-      paddingRight: () => metrics.paddingX,
-      paddingTop: () => PADDING_Y,
-      paddingBottom: () => PADDING_Y,
-    },
+  const { size, pitch, paddingX } = metrics;
+  // Left edge of each column's rule, and of the table's right rule.
+  const edges = [at.left];
+  metrics.widths.forEach((width, c) => edges.push(edges[c]! + width + 2 * paddingX + RULE_WIDTH));
+  // The rows a cell spans in this piece, from its first row here.
+  const spanHere = (placed: PlacedCell, index: number) => {
+    const r = rows[index]!;
+    const lastRow = r >= from ? Math.min(placed.row + placed.cell.rowSpan, to) : placed.row + placed.cell.rowSpan;
+    return lastRow - r;
   };
-}
-
-function pdfCell(placed: PlacedCell, rowSpan: number, metrics: TableMetrics, faces: PdfFaces, index: number, rows: number[]): PdfCell {
-  const { cell } = placed;
-  const { size, pitch } = metrics;
-  const out: Record<string, unknown> = {
-    // One face for the whole cell (digits included), so numbers sit centred like the labels; lines as broken here.
-    text: joinLines(metrics.lines.get(placed)!.map((line) => [{ text: line, noWrap: true }])),
-    font: faces.family('table'),
-    fontSize: size,
-    lineHeight: lineHeightFactor(faces, 'table', size, pitch),
-    alignment: cell.align,
+  const startsHere = (placed: PlacedCell, index: number) => {
+    const r = rows[index]!;
+    return r === (r >= from ? Math.max(placed.row, from) : placed.row);
   };
-  const indent = cell.indent * size;
-  if (cell.colSpan > 1) out.colSpan = cell.colSpan;
-  if (rowSpan > 1) {
-    out.rowSpan = rowSpan;
-    let spanned = 0;
-    for (let i = index; i < index + rowSpan; i++) spanned += metrics.rowHeights[rows[i]!]!;
-    spanned -= RULE_WIDTH; // the first row's top rule
-    out.margin = [indent, Math.max(0, (spanned - ownHeight(placed, metrics)) / 2), 0, 0];
-  } else {
-    out.verticalAlignment = 'middle';
-    if (indent) out.margin = [indent, 0, 0, 0];
-  }
-  return out as PdfCell;
+  // Row heights as drawn: a spanning cell that needs more than its rows makes the last of them taller.
+  const heights = rows.map((r) => metrics.rowHeights[r]!);
+  rows.forEach((r, index) => {
+    for (const placed of new Set(metrics.grid[r])) {
+      if (!placed || placed.cell.rowSpan === 1 || !startsHere(placed, index)) continue;
+      const span = spanHere(placed, index);
+      const spanned = heights.slice(index, index + span).reduce((a, b) => a + b, 0) - RULE_WIDTH;
+      const need = ownHeight(placed, metrics) - spanned;
+      if (need > 0) heights[index + span - 1]! += need;
+    }
+  });
+  // The rule between piece rows `index - 1` and `index` (the table's top and bottom rules at 0 and rows.length), as
+  // pdfmake cuts it: open where a cell spans across it, otherwise a piece per column, or per cell where the cell
+  // above, failing that the cell below, spans columns.
+  // Cells of a row, each once, left to right.
+  const cellsOf = (index: number) => [...new Set(metrics.grid[rows[index]!])].filter((p): p is PlacedCell => p !== undefined);
+  const cellAt = (index: number, c: number) => (index >= 0 && index < rows.length ? metrics.grid[rows[index]!]![c] : undefined);
+  const horizontal = (y: number, index: number) => {
+    for (let c = 0; c < columnCount; ) {
+      const above = cellAt(index - 1, c);
+      const below = cellAt(index, c);
+      if (above && above === below && rows[index] === rows[index - 1]! + 1) {
+        c++;
+        continue;
+      }
+      const span = above && above.col === c && above.cell.colSpan > 1 ? above.cell.colSpan : below && below.col === c && below.cell.colSpan > 1 ? below.cell.colSpan : 1;
+      items.push(rule(edges[c]!, y + RULE_WIDTH / 2, edges[c + span]!, y + RULE_WIDTH / 2, RULE_WIDTH));
+      c += span;
+    }
+  };
+  let top = at.top;
+  horizontal(top, 0);
+  rows.forEach((r, index) => {
+    const height = heights[index]!;
+    for (const placed of cellsOf(index)) {
+      if (!startsHere(placed, index)) continue;
+      const span = spanHere(placed, index);
+      const { cell } = placed;
+      const lines = metrics.lines.get(placed)!;
+      const indent = cell.indent * size;
+      let offset: number;
+      if (span > 1) {
+        let spanned = -RULE_WIDTH; // the first row's top rule
+        for (let i = index; i < index + span; i++) spanned += metrics.rowHeights[rows[i]!]!;
+        offset = Math.max(0, (spanned - ownHeight(placed, metrics)) / 2);
+      } else {
+        offset = (height - RULE_WIDTH - 2 * PADDING_Y - lines.length * pitch) / 2;
+      }
+      const left = edges[placed.col]! + RULE_WIDTH + paddingX + indent;
+      const width = spanWidth(metrics.widths, paddingX, placed.col, cell.colSpan) - indent;
+      lines.forEach((line, l) => {
+        const y = top + RULE_WIDTH + PADDING_Y + offset + l * pitch;
+        const runs: TextRun[] = [{ text: line, role: 'table', size }];
+        items.push({ type: 'line', item: setter.line(runs, { left, y, width, height: pitch }, { align: cell.align, last: l === lines.length - 1 }) });
+      });
+    }
+    // Vertical rules: the table's sides, and wherever two cells meet.
+    for (let c = 0; c <= columnCount; c++) {
+      const grid = metrics.grid[r]!;
+      if (c > 0 && c < columnCount && grid[c - 1] === grid[c]) continue;
+      items.push(rule(edges[c]! + RULE_WIDTH / 2, top, edges[c]! + RULE_WIDTH / 2, top + height + RULE_WIDTH, RULE_WIDTH));
+    }
+    top += height;
+    horizontal(top, index + 1);
+  });
+  return top + RULE_WIDTH - at.top;
 }

@@ -6,21 +6,13 @@
 import type { ReportDocument } from '../../model/document.js';
 import { PAGE } from '../../layout/page.js';
 import { placeSignature, textCells } from '../../layout/signature.js';
+import type { SignaturePlace } from './draw-pages.js';
 import { addSignatureField, drawStencilMask, type PdfRect, type SignatureFieldOptions, type StencilMask } from '../../patches/pdfkit-signature-field.js';
 
 /** A seal image to draw over the 落款, `size` points wide. */
 export interface SealOptions {
   mask: StencilMask;
   size: number;
-}
-
-/** Where the 落款 was placed: its page (1-based) and box in points from the page's top left. */
-export interface SignaturePlace {
-  page: number;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
 }
 
 /** The seal's red, close to the 印泥 red of printed seals. */

@@ -1,36 +1,29 @@
 /**
- * The PDF writer: the document model → pdfmake → PDF bytes, laid out per GB/T 9704-2012.
+ * The PDF writer: the document model → lines broken and pages decided here (line-break.ts, paginate.ts) → every
+ * line, run and rule placed (draw-pages.ts) → drawn by pdfmake's renderer into its pdfkit document → PDF bytes,
+ * laid out per GB/T 9704-2012.
  */
-import { loadPdfmake } from '../../patches/load-pdfmake.js';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { loadPdfmake, type PdfDocument } from '../../patches/load-pdfmake.js';
 import type { FontRegistry } from '../../fonts/font-registry.js';
-import type { Align, Block, ColophonBlock, ReportDocument } from '../../model/document.js';
+import type { Align, Block, ReportDocument } from '../../model/document.js';
 import { PAGE } from '../../layout/page.js';
-import { placeSignature } from '../../layout/signature.js';
-import { PAGE_NUMBER_SIZE, ROLE_STYLES } from '../../layout/typography.js';
+import { ROLE_STYLES } from '../../layout/typography.js';
 import { pdfFaces, type PdfFaces } from './pdf-fonts.js';
-import { measureTable, pdfTable } from './pdf-table.js';
-import { joinLines, lineRuns, textRuns, type RunStyle } from './text-runs.js';
+import { measureTable } from './pdf-table.js';
+import type { RunStyle } from './text-runs.js';
 import { breakLinesMeasured } from './line-break.js';
 import { runsMeasure } from './measure-text.js';
-import { paginate, type Item, type Placement, type TextItem } from './paginate.js';
-import { addSignatureMarks, type SealOptions, type SignaturePlace } from './signature-marks.js';
+import { paginate, type Item, type TextItem } from './paginate.js';
+import { colophonHeight, drawPages, SHEET } from './draw-pages.js';
+import { addSignatureMarks, type SealOptions } from './signature-marks.js';
 import type { SignatureFieldOptions } from '../../patches/pdfkit-signature-field.js';
 
 /**
  * GB/T 9704 sets 28 characters of 3号 on a 156 mm line, 15.79 pt a character, which 16 pt glyphs cannot do
- * without condensing (Word condenses the spacing). pdfmake positions each Chinese character by its measured
- * width and ignores character spacing between one-character words, so the PDF sets body text at the grid pitch.
+ * without condensing (Word condenses the spacing). The PDF sets body text at the grid pitch.
  */
 const BODY_GRID_SIZE = PAGE.charPitch;
 const TITLE_PITCH = 36;
-const SIGNATURE_ID = 'signature';
-/**
- * A justified line that falls short of the measure by no more than this (points) is left as it is, which no eye
- * sees. A full line of 28 Chinese characters at the grid pitch fills 156 mm exactly and falls short by rounding
- * alone: left as it is, it stays one run, where a spread line needs its last character as a run of its own.
- */
-const JUSTIFY_SLACK = 0.1;
 
 export interface PdfOptions {
   /** PDF/A-1b (ISO 19005-1, GB/T 23286.1) for long-term archiving. */
@@ -49,40 +42,46 @@ export async function writePdf(document: ReportDocument, fonts: FontRegistry, op
   const meta = options.archival
     ? { title: xmpSafe(document.meta.title), author: xmpSafe(document.meta.author), subject: xmpSafe(document.meta.subject) }
     : document.meta;
-  let signature: SignaturePlace | undefined;
-  const definition: TDocumentDefinitions = {
-    ...(options.archival ? { subset: 'PDF/A-1b' as const, version: '1.4' as const } : {}),
-    pageSize: 'A4',
-    pageMargins: [PAGE.margin.left, PAGE.margin.top, PAGE.margin.right, PAGE.margin.bottom],
-    info: {
-      title: meta.title,
-      author: meta.author,
-      subject: meta.subject,
-      creator: 'report-gen',
-      producer: 'report-gen',
-      creationDate: document.meta.created,
-      modDate: document.meta.created,
-    },
-    language: document.meta.language,
-    defaultStyle: { font: faces.family('body') },
-    content: pagesToContent(paginate(toItems(document.blocks, faces)), faces),
-    footer: (page: number) => pageNumber(page, faces),
-    pageBreakBefore: (node) => {
-      if (node.id === SIGNATURE_ID) {
-        const at = node.startPosition;
-        signature = { page: at.pageNumber, left: PAGE.margin.left, top: at.top, width: PAGE.textWidth, height: 3 * PAGE.linePitch };
-      }
-      return false;
-    },
-  };
   const marked = options.signatureField !== undefined || options.seal !== undefined;
-  const output = loadPdfmake().createPdf(definition, marked ? { bufferPages: true } : {});
-  if (marked) addSignatureMarks(await output.getStream(), document, signature, options);
-  return output.getBuffer();
+  const { PDFDocument, Renderer } = loadPdfmake();
+  const pdf = new PDFDocument(faces.descriptors(), {}, {}, {}, {
+    size: [SHEET.width, SHEET.height],
+    pdfVersion: options.archival ? '1.4' : '1.3',
+    subset: options.archival ? 'PDF/A-1b' : undefined,
+    tagged: false,
+    displayTitle: false,
+    compress: true,
+    lang: document.meta.language,
+    fontLayoutCache: true,
+    bufferPages: marked,
+    autoFirstPage: false,
+    info: {
+      Producer: 'report-gen',
+      Creator: 'report-gen',
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      CreationDate: document.meta.created,
+      ModDate: document.meta.created,
+    },
+    font: null,
+  }, null);
+  const bytes = collect(pdf);
+  const { pages, signature } = drawPages(paginate(toItems(document.blocks, faces)), faces, (family) => pdf.provideFont(family, false, false), textStyle('body'));
+  new Renderer(pdf).renderPages(pages);
+  if (marked) addSignatureMarks(pdf, document, signature, options);
+  pdf.end();
+  return bytes;
 }
 
-function bodyRuns(text: string, faces: PdfFaces, role: 'body' | 'heading' | 'subheading') {
-  return textRuns(text, faces, textStyle(role));
+/** The document's bytes, once it has ended. */
+function collect(pdf: PdfDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    pdf.on('data', (chunk) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
 }
 
 /** How each role's text is set: face role, size and line pitch. */
@@ -126,93 +125,3 @@ function toItems(blocks: readonly Block[], faces: PdfFaces): Item[] {
 }
 
 type TextRole = 'title' | 'body' | 'heading' | 'subheading';
-
-/** The paginated document as pdfmake content: each page after the first starts with a page break. */
-function pagesToContent(pages: Placement[][], faces: PdfFaces): Content[] {
-  const content: Content[] = [];
-  pages.forEach((page, n) => {
-    page.forEach((placement, i) => {
-      const node = placementToContent(placement, faces) as Content & { pageBreak?: string };
-      if (n > 0 && i === 0) node.pageBreak = 'before';
-      content.push(node);
-    });
-  });
-  return content;
-}
-
-function placementToContent(placement: Placement, faces: PdfFaces): Content {
-  if (placement.kind === 'table') return pdfTable(placement.metrics, faces, placement.from, placement.to);
-  if (placement.kind === 'whole') return blockToContent(placement.item.block, faces);
-  const { item, from, to } = placement;
-  const lines = [];
-  // Every line of a justified paragraph but its last fills the measure: those that fall short of it are spread.
-  const stretch = (l: number) => item.align === 'justify' && (item.shortfalls?.[l] ?? 0) > JUSTIFY_SLACK;
-  for (let l = from; l < to; l++) lines.push(lineRuns(item.lines[l]!, faces, item.style, stretch(l)));
-  return {
-    text: joinLines(lines),
-    alignment: item.align === 'justify' ? 'left' : item.align,
-    leadingIndent: from === 0 ? item.indent : 0,
-    margin: [0, 0, 0, to === item.lines.length ? item.after : 0],
-    ...(item.block.kind === 'heading' ? { headlineLevel: item.block.level } : {}),
-  } as Content;
-}
-
-/** The blocks the paginator places whole: the 落款 and the 版记. */
-function blockToContent(block: Block, faces: PdfFaces): Content {
-  switch (block.kind) {
-    case 'colophon':
-      // An empty row keeps the foot of the page free, then the 版记 is drawn there.
-      return [
-        { table: { widths: ['*'], heights: [colophonHeight(block)], body: [[{ text: '' }]], dontBreakRows: true }, layout: 'noBorders' },
-        colophonContent(block, faces),
-      ];
-    case 'signature': {
-      const place = placeSignature(block.org, block.date);
-      return {
-        stack: [
-          { text: bodyRuns(block.org, faces, 'body'), alignment: 'right', margin: [0, 0, place.orgRightIndent * PAGE.charPitch, 0] },
-          { text: bodyRuns(block.date, faces, 'body'), alignment: 'right', margin: [0, 0, place.dateRightIndent * PAGE.charPitch, 0] },
-        ],
-        margin: [0, PAGE.linePitch, 0, 0],
-        unbreakable: true,
-        id: SIGNATURE_ID,
-      } as Content;
-    }
-    default:
-      throw new Error(`block ${block.kind} is not placed whole`);
-  }
-}
-
-const COLOPHON_LINE = 26;
-const colophonHeight = (block: ColophonBlock) => block.lines.length * COLOPHON_LINE + 2;
-
-/** 版记: 4号 lines between rules, the last rule on the bottom edge of the 版心 (GB/T 9704 §7.4). */
-function colophonContent(block: ColophonBlock, faces: PdfFaces): Content {
-  const style = { role: 'body' as const, size: PAGE_NUMBER_SIZE, pitch: PAGE_NUMBER_SIZE * 1.3 };
-  const inset = ROLE_STYLES.body.size;
-  const gap = (COLOPHON_LINE - style.pitch) / 2;
-  const rule = (width: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE.textWidth, y2: 0, lineWidth: width }] });
-  const stack: Content[] = [rule(1)];
-  block.lines.forEach((line, i) => {
-    if (i > 0) stack.push(rule(0.7));
-    stack.push({
-      columns: [
-        { text: textRuns(line.left, faces, style), margin: [inset, 0, 0, 0] },
-        { text: textRuns(line.right, faces, style), alignment: 'right', margin: [0, 0, inset, 0] },
-      ],
-      margin: [0, gap, 0, gap],
-    });
-  });
-  stack.push(rule(1));
-  return { absolutePosition: { x: PAGE.margin.left, y: PAGE.margin.top + PAGE.textHeight - colophonHeight(block) }, stack };
-}
-
-/** "— N —", 4号, odd pages right and even pages left, one character in from the 版心 edge, 7 mm below it. */
-function pageNumber(page: number, faces: PdfFaces): Content {
-  const inset = PAGE_NUMBER_SIZE;
-  return {
-    text: textRuns(`— ${page} —`, faces, { role: 'body', size: PAGE_NUMBER_SIZE, pitch: PAGE_NUMBER_SIZE * 1.2 }),
-    alignment: page % 2 === 1 ? 'right' : 'left',
-    margin: [PAGE.margin.left + inset, PAGE.pageNumberGap - PAGE_NUMBER_SIZE * 0.6, PAGE.margin.right + inset, 0],
-  };
-}
