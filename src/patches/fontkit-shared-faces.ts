@@ -4,7 +4,7 @@
  * pdfkit's fontkit in the module cache, before pdfkit loads, by one whose `create` returns the face already
  * parsed from the same buffer, so each face file is parsed once per process and shared by the glyph checks and
  * every PDF. Shaping results are kept across documents too, up to a bound: the line breaker measures every
- * character, and pdfmake every run, of every document a thread builds. What a thread's first document would
+ * character, and pdfkit every run, of every document a thread builds. What a thread's first document would
  * otherwise wait for, decoding glyph offsets, is done in one pass.
  */
 import { createRequire } from 'node:module';

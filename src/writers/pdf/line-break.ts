@@ -1,5 +1,5 @@
 /**
- * Line breaking for the PDF, done here rather than by pdfmake, so that the writer knows every paragraph's lines
+ * Line breaking for the PDF, done by the writer itself, so that it knows every paragraph's lines
  * before layout and can paginate by itself (docs/layout.md). Chinese text may break between any two characters,
  * except that closing punctuation never starts a line and opening punctuation never ends one (禁则, GB/T 15834
  * practice); a run of Latin letters and digits breaks only at spaces, or anywhere when it is longer than a word
@@ -12,7 +12,7 @@ import { characterLength } from '../../markup/characters.js';
 const NO_START = new Set([...'。，、；：？！）」』》〉】〕｝］”’…—～·%‰℃．,.;:?!)]}']);
 /** Characters that may not end a line. */
 const NO_END = new Set([...'（「『《〈【〔｛［“‘([{']);
-/** A Latin run longer than this may break anywhere, as pdfmake's `break-all` did. */
+/** A Latin run longer than this (a web address) may break anywhere. */
 export const LONG_WORD = 20;
 
 /** Width of a string in points, in the faces the line will be set in. */

@@ -1,5 +1,5 @@
 /**
- * Widths of text as pdfmake will set it: Latin letters and digits in the Latin face (text-runs.ts) unless the role
+ * Widths of text for line breaking and table columns: Latin letters and digits in the Latin face (text-runs.ts) unless the role
  * sets all its text in one face (tables), the rest in the role's face, each measured with the face's own layout
  * (kerning included), as pdfkit measures words.
  */

@@ -1,7 +1,7 @@
 /**
  * The PDF's own page layout (docs/layout.md "Pages"). Every block's lines and every table row's height are known
- * before pdfmake runs (line-break.ts, pdf-table.ts), so pages are decided here, once, and pdfmake only sets each
- * page's content after an explicit page break. The rules:
+ * before anything is placed (line-break.ts, pdf-table.ts), so pages are decided here, once, and draw-pages.ts places
+ * each page's content. The rules:
  * - a heading keeps with the first two lines of what follows it (a table: its header and two rows);
  * - a paragraph leaves no single line at the foot or the head of a page;
  * - a table flows under the text and is cut between rows into pieces that each repeat the header;
@@ -49,7 +49,7 @@ export type Placement =
   | { kind: 'table'; metrics: TableMetrics; from: number; to: number }
   | { kind: 'whole'; item: Extract<Item, { kind: 'signature' | 'colophon' }> };
 
-/** The type area's height, less a hair so that rounding in pdfmake never pushes the last line over. */
+/** The type area's height, less a hair so that rounding never pushes the last line over. */
 const PAGE_HEIGHT = PAGE.textHeight - 0.5;
 /** Lines a paragraph keeps together at the foot and at the head of a page. */
 const MIN_LINES = 2;

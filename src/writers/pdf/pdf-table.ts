@@ -1,12 +1,9 @@
 /**
- * Tables for pdfmake. The writer measures each table itself: column widths that fit every figure
- * (layout/table-columns.ts), each cell's lines broken here (line-break.ts) so that pdfmake never wraps them, and
- * from those the exact height of every row. The paginator then cuts the table between rows into pieces that each
- * fit on a page (table-pieces.ts); each piece is drawn as a table of its own, so its borders are always closed.
- *
- * The model lists only the cells that start in a row; pdfmake needs a full rectangle with placeholder cells for
- * covered positions. Cells spanning rows are centred with a computed top margin, because pdfmake misplaces
- * `verticalAlignment` on rowSpan cells.
+ * Tables in the PDF. The writer measures each table itself: column widths that fit every figure
+ * (layout/table-columns.ts), each cell's lines broken here (line-break.ts), and from those the exact height of every
+ * row. The paginator then cuts the table between rows into pieces that each fit on a page (table-pieces.ts); each
+ * piece is drawn as a table of its own, so its borders are always closed. Each cell's lines are centred in the rows
+ * it spans, and the rules are cut as pdfmake's tables cut them.
  */
 import type { TableBlock } from '../../model/document.js';
 import { placeCells, type PlacedCell } from '../../model/table-grid.js';
