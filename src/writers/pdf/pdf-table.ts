@@ -105,11 +105,11 @@ export function tableItems(metrics: TableMetrics, setter: LineSetter, from: numb
       if (need > 0) heights[index + span - 1]! += need;
     }
   });
+  // Cells of a row, each once, left to right.
+  const cellsOf = (index: number) => [...new Set(metrics.grid[rows[index]!])].filter((p): p is PlacedCell => p !== undefined);
   // The rule between piece rows `index - 1` and `index` (the table's top and bottom rules at 0 and rows.length), as
   // pdfmake cuts it: open where a cell spans across it, otherwise a piece per column, or per cell where the cell
   // above, failing that the cell below, spans columns.
-  // Cells of a row, each once, left to right.
-  const cellsOf = (index: number) => [...new Set(metrics.grid[rows[index]!])].filter((p): p is PlacedCell => p !== undefined);
   const cellAt = (index: number, c: number) => (index >= 0 && index < rows.length ? metrics.grid[rows[index]!]![c] : undefined);
   const horizontal = (y: number, index: number) => {
     for (let c = 0; c < columnCount; ) {
