@@ -70,13 +70,13 @@ export function deferFontkitBrotli(): void {
 }
 
 /**
- * Before pdfmake loads: its SVG renderer (svg-to-pdfkit) and XML parser (xmldoc), used to draw and measure an SVG
- * image, and its QR code encoder. The writer's documents hold neither.
+ * Before pdfmake's renderer loads: its SVG renderer (svg-to-pdfkit) and XML parser (xmldoc), used to draw and
+ * measure an SVG image, and its QR code encoder. The writer's documents hold neither.
  */
 export function deferPdfmakeSvgAndQr(): void {
   if (!isPatchApplied('pdfmake-deferred-svg-qr')) return;
   const pdfmakeJs = require.resolve('pdfmake/js/Renderer.js');
-  if (require.cache[require.resolve('pdfmake')]) return;
+  if (require.cache[pdfmakeJs]) return;
   defer(pdfmakeJs, ['./3rd-party/svg-to-pdfkit.js', './qrEnc.js']);
   defer(require.resolve('pdfmake/js/SVGMeasure.js'), ['xmldoc']);
 }

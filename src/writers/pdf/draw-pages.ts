@@ -74,9 +74,10 @@ function drawText(setter: LineSetter, faces: PdfFaces, item: TextItem, from: num
   const stretch = (l: number) => item.align === 'justify' && (item.shortfalls?.[l] ?? 0) > JUSTIFY_SLACK;
   const align = item.align === 'justify' ? 'left' : item.align;
   for (let l = from; l < to; l++) {
-    const runs = lineRuns(item.lines[l]!, faces, item.style, stretch(l));
+    const justify = stretch(l);
+    const runs = lineRuns(item.lines[l]!, faces, item.style, justify);
     const at = { left: PAGE.margin.left, y, width: MEASURE, height: item.pitch };
-    items.push({ type: 'line', item: setter.line(runs, at, { align, indent: l === from && from === 0 ? item.indent : 0, justify: stretch(l), last: l === to - 1 }) });
+    items.push({ type: 'line', item: setter.line(runs, at, { align, indent: l === from && from === 0 ? item.indent : 0, justify, last: l === to - 1 }) });
     y += item.pitch;
   }
   return y + (to === item.lines.length ? item.after : 0);

@@ -59,7 +59,7 @@ export const rule = (x1: number, y1: number, x2: number, y2: number, lineWidth: 
   item: { type: 'line', x1, y1, x2, y2, lineWidth, lineColor: 'black' },
 });
 
-/** Sets runs on lines: faces resolved in the document, widths measured as the line breaker measured them. */
+/** Sets runs on lines: faces resolved in the document, each run as wide as pdfkit will set it. */
 export class LineSetter {
   constructor(
     private readonly faces: PdfFaces,
@@ -80,9 +80,9 @@ export class LineSetter {
       // As pdfkit will set the run, shaping included: a line's runs follow one another as they are drawn.
       const width = font.widthOfString(run.text, run.size);
       // Spaces at the start of the line are not set; the first line's indent is set instead.
-      if (i === 0) x = (options.indent ?? 0) - this.spaceWidth(run, /^\s+/);
+      if (i === 0) x = (options.indent ?? 0) - spaceWidth(font, run, /^\s+/);
       inlines.push({ text: run.text, font, fontSize: run.size, x, width, height: at.height, characterSpacing: 0 });
-      trailing.push(this.spaceWidth(run, /\s+$/));
+      trailing.push(spaceWidth(font, run, /\s+$/));
       x += width;
     });
     if (options.justify) justify(inlines, runs, trailing, at.width);
@@ -90,11 +90,12 @@ export class LineSetter {
     const offset = options.align === 'right' ? at.width - lineWidth : options.align === 'center' ? (at.width - lineWidth) / 2 : 0;
     return new DrawnLine(at.left + offset, at.y, inlines);
   }
+}
 
-  private spaceWidth(run: TextRun, spaces: RegExp): number {
-    const match = spaces.exec(run.text);
-    return match ? this.font(this.faces.family(run.role)).widthOfString(match[0], run.size) : 0;
-  }
+/** Width of the spaces that `spaces` finds at one end of a run, in the run's font. */
+function spaceWidth(font: PdfFont, run: TextRun, spaces: RegExp): number {
+  const match = spaces.exec(run.text);
+  return match ? font.widthOfString(match[0], run.size) : 0;
 }
 
 /**
