@@ -135,6 +135,35 @@ describe('batch builds', () => {
     expect(existsSync(join(out, 'dongshan'))).toBe(false);
   });
 
+  it('build every file once when three builders take files from one queue, each outcome with its own file', () => {
+    const seed = Number(process.env.BATCH_QUEUE_SEED ?? Date.now() % 100_000);
+    const next = seededRandom(seed);
+    const dir = join(tempDir('queue'), 'data');
+    const base = readFileSync(join(ROOT, 'data', '2021.yaml'), 'utf8');
+    const towns = Array.from({ length: 9 }, (_, i) => `t${i + 1}`);
+    const broken = new Set(['t3', 't7']);
+    for (const town of towns) {
+      mkdirSync(join(dir, town), { recursive: true });
+      // Files of different sizes, so that the queue's order is not the folder's.
+      let text = base + `\n${'# 备注\n'.repeat(Math.floor(next() * 400))}`;
+      if (broken.has(town)) text = text.replace(/^(\s*)carried_out:\s*\[\s*(\d+)/m, (_m, i: string, n: string) => `${i}carried_out: [${Number(n) + 5}`);
+      writeFileSync(join(dir, town, '2021.yaml'), text);
+    }
+    const out = tempDir('queue-out');
+    const result = runCli(['build', dir, '-o', out, '--jobs', '3', '--to', 'pdf']);
+    const context = `seed ${seed}\n${result.stdout}\n${result.stderr}`;
+    expect(result.code, context).toBe(1);
+    expect(result.stdout, context).toMatch(/^共 9 个文件：生成 7 个，失败 2 个；/m);
+    // One progress line per file, each file once, 完成 or 失败 as the file is.
+    const lines = [...result.stdout.matchAll(/^\[(\d)\/9\] (完成|失败) .*\/(t\d)\/2021\.yaml$/gm)];
+    expect(lines.map((m) => Number(m[1])), context).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(lines.map((m) => m[3]).sort(), context).toEqual([...towns].sort());
+    for (const m of lines) expect(m[2], `${m[3]}: ${context}`).toBe(broken.has(m[3]!) ? '失败' : '完成');
+    const failures = [...result.stdout.matchAll(/^失败 .*\/(t\d)\/2021\.yaml：.*错误 R1/gm)].map((m) => m[1]);
+    expect(failures.sort(), context).toEqual(['t3', 't7']);
+    for (const town of towns) expect(existsSync(join(out, town, '2021.pdf')), `${town}: ${context}`).toBe(!broken.has(town));
+  });
+
   it('rebuild once with --watch when the data file changes', async () => {
     const dir = countyCopy();
     const file = join(dir, 'dongshan', '2021.yaml');

@@ -6,10 +6,13 @@
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { displayPath } from '../output/output-paths.js';
 import { formatFinding } from '../report-error/finding.js';
+import { EXIT, type Finding } from '../report-error/finding.js';
 import type { BuildOutcome, BuildTask } from './build-task.js';
+import { takeNext, type BatchQueue, type BuiltFile } from './batch-queue.js';
 import { createProgress } from './progress.js';
 
 /** Size of a data file, as the measure of its work (0 when it cannot be read: the build will say why). */
@@ -27,31 +30,62 @@ export function longestFirst(tasks: readonly BuildTask[]): BuildTask[] {
   return [...tasks].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
 }
 
-/** Outcomes in the order of `tasks`, whatever order they were built in. */
-export async function runBatch(tasks: BuildTask[], jobs: number | undefined, options: { quiet?: boolean } = {}): Promise<BuildOutcome[]> {
-  const threads = Math.max(1, Math.min(jobs ?? availableParallelism(), tasks.length));
-  const pool = new Piscina({
-    filename: new URL('./build-worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-  });
+export interface BatchOptions {
+  /** No progress lines or bar. */
+  quiet?: boolean;
+  /** The worker threads' module (URL), instead of build-worker.js: for tests of what a batch does when one dies. */
+  workerFile?: string;
+}
+
+/**
+ * Outcomes in the order of `tasks`, whatever order they were built in. `jobs` files are built at a time: one on this
+ * thread and the others on worker threads (docs/architecture.md, "Speed"):
+ * - This thread has loaded the command line already, while a worker thread is an isolate of its own that loads,
+ *   compiles and warms up everything again: building here saves one worker's start-up.
+ * - Every builder takes the next file from one shared queue itself (`BatchQueue`), so that a worker never waits for
+ *   this thread, busy with a report of its own, to hand it the next one. The workers tell this thread what they
+ *   built as they go (for the progress), and all of it when they end.
+ */
+export async function runBatch(tasks: BatchQueue['tasks'], jobs: number | undefined, options: BatchOptions = {}): Promise<BuildOutcome[]> {
+  const builders = Math.max(1, Math.min(jobs ?? availableParallelism(), tasks.length));
+  const queue: BatchQueue = { tasks: longestFirst(tasks), next: new Int32Array(new SharedArrayBuffer(4)) };
+  const outcomes: Array<BuildOutcome | undefined> = [];
   const progress = options.quiet ? { done: () => undefined, stop: () => undefined } : createProgress(tasks.length);
+  const record = (index: number, outcome: BuildOutcome) => {
+    if (outcomes[index]) return;
+    outcomes[index] = outcome;
+    progress.done(displayPath(outcome.file), outcome.ok);
+  };
+  // Started first, so that the workers load their modules while this thread loads its own.
+  const filename = options.workerFile ?? new URL('./build-worker.js', import.meta.url).href;
+  const pool = builders > 1 ? new Piscina({ filename, minThreads: builders - 1, maxThreads: builders - 1 }) : undefined;
+  const channels: MessageChannel[] = [];
   try {
-    const outcomes = new Map<BuildTask, BuildOutcome>();
-    await Promise.all(
-      longestFirst(tasks).map(async (task) => {
-        const outcome = (await pool.run(task)) as BuildOutcome;
-        progress.done(displayPath(task.file), outcome.ok);
-        outcomes.set(task, outcome);
-      }),
-    );
-    return tasks.map((task) => outcomes.get(task)!);
+    // A worker that dies (a crash of Node, not a failed report) fails the files it had taken and not reported, below.
+    const workers = Array.from({ length: builders - 1 }, () => {
+      const channel = new MessageChannel();
+      channels.push(channel);
+      channel.port1.on('message', (done: BuiltFile) => record(done.index, done.outcome));
+      const run = pool!.run({ queue, progress: channel.port2 }, { transferList: [channel.port2] }) as Promise<BuiltFile[]>;
+      return run.then((built) => built.forEach((done) => record(done.index, done.outcome))).catch(() => undefined);
+    });
+    const { runBuildTask } = await import('./build-task.js');
+    for (let index = takeNext(queue); index !== undefined; index = takeNext(queue)) {
+      record(index, await runBuildTask(queue.tasks[index]!));
+      // Lets what the workers built meanwhile be counted, and the progress drawn, between two builds here.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(workers);
+    const indexOf = new Map(queue.tasks.map((task, index) => [task, index]));
+    return tasks.map((task) => outcomes[indexOf.get(task)!] ?? { file: task.file, ok: false, exitCode: EXIT.internal, ms: 0, findings: [WORKER_DIED] });
   } finally {
+    for (const channel of channels) channel.port1.close();
     progress.stop();
-    await pool.destroy();
+    await pool?.destroy();
   }
 }
+
+const WORKER_DIED: Finding = { severity: 'error', rule: 'INTERNAL', message: '内部错误：生成此文件的工作线程意外退出（report-gen 的缺陷，请报告）' };
 
 /** `elapsedMs`: the batch's time from start to the last file, for its throughput. */
 export function printSummary(outcomes: readonly BuildOutcome[], elapsedMs?: number): void {

@@ -187,8 +187,8 @@ for (let i = 0; i < 50; i++) {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, '2021.yaml'), townshipVariant(base, { name: `第${i + 1}乡人民政府`, short: `第${i + 1}乡`, seed: i + 1 }));
 }
-// The command line's batch, as a user runs it (a batch runs in a child process with one V8 helper thread:
-// src/batch/small-pool.ts). Each run starts new workers and pays their start-up. A failed report fails the run.
+// The command line's batch, as a user runs it (src/batch/run-batch.ts). Each run is a new process and pays the
+// builders' start-up. A failed report fails the run.
 const batchTimes: number[] = [];
 const batchCpu: number[] = [];
 for (let round = 0; round < BATCH_RUNS; round++) {

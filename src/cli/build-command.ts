@@ -1,7 +1,7 @@
 /**
- * `report-gen build <files or folders…>`: one file is built in this process (its DOCX on a second thread);
- * several are spread over a pool of worker threads. A failure in one file never stops the others. The pipeline is
- * loaded only where files are built (here for one file, in the workers for a batch), so a batch's workers start at once.
+ * `report-gen build <files or folders…>`: one file is built on this thread; several are built on this thread and on
+ * worker threads (src/batch/run-batch.ts). A failure in one file never stops the others. The worker pool is loaded
+ * only for a batch, and started before this thread loads the pipeline, so that the workers start at once.
  */
 import { existsSync } from 'node:fs';
 import { findDataFiles } from '../batch/find-data-files.js';
