@@ -5,29 +5,43 @@
  */
 import type { FontRole } from '../../fonts/font-role.js';
 import { isLatin } from '../../fonts/font-role.js';
+import type { LoadedFace } from '../../fonts/font-registry.js';
 import type { PdfFaces } from './pdf-fonts.js';
 
-const cache = new Map<string, number>();
+/** Widths per 1 pt, by face and text. */
+const widthsByFace = new Map<string, Map<string, number>>();
 
-/** Width in points of `text` in `role`'s face at `size`, per 1 pt cached by face and text. */
+/** `text`'s width in points at `size`, in the face of `role`, through its cache of widths per 1 pt. */
 function widthIn(faces: PdfFaces, role: FontRole, text: string, size: number): number {
-  const face = faces.face(role);
-  const key = `${face.key}\u0000${text}`;
-  let perPoint = cache.get(key);
+  return widthInFace(faces.face(role), text, size);
+}
+
+type PdfFace = LoadedFace;
+
+function widthInFace(face: PdfFace, text: string, size: number, widths = faceWidths(face)): number {
+  let perPoint = widths.get(text);
   if (perPoint === undefined) {
     perPoint = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
     // Bounded: a long document measures many different Latin words.
-    if (cache.size > 50_000) cache.clear();
-    cache.set(key, perPoint);
+    if (widths.size > 50_000) widths.clear();
+    widths.set(text, perPoint);
   }
   return perPoint * size;
 }
 
+function faceWidths(face: PdfFace): Map<string, number> {
+  let widths = widthsByFace.get(face.key);
+  if (!widths) widthsByFace.set(face.key, (widths = new Map()));
+  return widths;
+}
+
 /** Width of text set in one face. */
 export function measureText(faces: PdfFaces, role: FontRole, text: string, size: number): number {
+  const face = faces.face(role);
+  const widths = faceWidths(face);
   let width = 0;
-  for (const ch of text) width += widthIn(faces, role, ch, size);
-  return isLatinOnly(text) ? widthIn(faces, role, text, size) : width;
+  for (const ch of text) width += widthInFace(face, ch, size, widths);
+  return isLatinOnly(text) ? widthInFace(face, text, size, widths) : width;
 }
 
 const isLatinOnly = (text: string) => text.length > 0 && [...text].every(isLatin);
@@ -59,6 +73,8 @@ export function runsMeasure(faces: PdfFaces, role: FontRole, size: number): (tex
 
 /** Width of running text: Latin runs in the Latin face, everything else in the role's face. */
 export function measureRuns(faces: PdfFaces, role: FontRole, text: string, size: number): number {
+  const face = faces.face(role);
+  const widths = faceWidths(face);
   let width = 0;
   let run = '';
   const flush = () => {
@@ -69,7 +85,7 @@ export function measureRuns(faces: PdfFaces, role: FontRole, text: string, size:
     if (isLatin(ch)) run += ch;
     else {
       flush();
-      width += widthIn(faces, role, ch, size);
+      width += widthInFace(face, ch, size, widths);
     }
   }
   flush();
