@@ -34,7 +34,7 @@ export function isBatchBuild(args: readonly string[]): boolean {
 /**
  * How much a function runs (in bytecode executed, roughly) before V8 considers optimising it: 16 times V8's default
  * of 67,584. A 50-report batch on 2 workers took 3.7–4.1 s with it against 4.2–5.1 s without, a 200-report one
- * 10.1 s against 11.5 s; with one builder on this thread, 3.2 s against 4.2–4.5 s.
+ * 10.1 s against 11.5 s; with one of the two builders on the main thread, 3.2–3.4 s against 4.2–5.1 s.
  */
 export const INTERRUPT_BUDGET = 16 * 67_584;
 
