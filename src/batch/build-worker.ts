@@ -1,8 +1,7 @@
 /** Worker thread of a batch: builds files taken from the batch's shared queue until none is left (run-batch.ts). */
 import type { MessagePort } from 'node:worker_threads';
 import { applyLibraryPatches } from '../patches/apply-library-patches.js';
-import type { BatchQueue } from './batch-queue.js';
-import { buildFromQueue } from './batch-queue.js';
+import { buildFromQueue, type BatchQueue } from './batch-queue.js';
 import { runBuildTask } from './build-task.js';
 
 applyLibraryPatches();

@@ -11,14 +11,8 @@ import type { PdfFaces } from './pdf-fonts.js';
 /** Widths per 1 pt, by face and text. */
 const widthsByFace = new Map<string, Map<string, number>>();
 
-/** `text`'s width in points at `size`, in the face of `role`, through its cache of widths per 1 pt. */
-function widthIn(faces: PdfFaces, role: FontRole, text: string, size: number): number {
-  return widthInFace(faces.face(role), text, size);
-}
-
-type PdfFace = LoadedFace;
-
-function widthInFace(face: PdfFace, text: string, size: number, widths = faceWidths(face)): number {
+/** `text`'s width in points at `size` in `face`, through the face's cache of widths per 1 pt (`widths`). */
+function widthIn(face: LoadedFace, text: string, size: number, widths = faceWidths(face)): number {
   let perPoint = widths.get(text);
   if (perPoint === undefined) {
     perPoint = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
@@ -29,7 +23,7 @@ function widthInFace(face: PdfFace, text: string, size: number, widths = faceWid
   return perPoint * size;
 }
 
-function faceWidths(face: PdfFace): Map<string, number> {
+function faceWidths(face: LoadedFace): Map<string, number> {
   let widths = widthsByFace.get(face.key);
   if (!widths) widthsByFace.set(face.key, (widths = new Map()));
   return widths;
@@ -40,8 +34,8 @@ export function measureText(faces: PdfFaces, role: FontRole, text: string, size:
   const face = faces.face(role);
   const widths = faceWidths(face);
   let width = 0;
-  for (const ch of text) width += widthInFace(face, ch, size, widths);
-  return isLatinOnly(text) ? widthInFace(face, text, size, widths) : width;
+  for (const ch of text) width += widthIn(face, ch, size, widths);
+  return isLatinOnly(text) ? widthIn(face, text, size, widths) : width;
 }
 
 const isLatinOnly = (text: string) => text.length > 0 && [...text].every(isLatin);
@@ -75,17 +69,18 @@ export function runsMeasure(faces: PdfFaces, role: FontRole, size: number): (tex
 export function measureRuns(faces: PdfFaces, role: FontRole, text: string, size: number): number {
   const face = faces.face(role);
   const widths = faceWidths(face);
+  const latin = faces.face('latin');
   let width = 0;
   let run = '';
   const flush = () => {
-    if (run) width += widthIn(faces, 'latin', run, size);
+    if (run) width += widthIn(latin, run, size);
     run = '';
   };
   for (const ch of text) {
     if (isLatin(ch)) run += ch;
     else {
       flush();
-      width += widthInFace(face, ch, size, widths);
+      width += widthIn(face, ch, size, widths);
     }
   }
   flush();

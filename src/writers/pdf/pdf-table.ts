@@ -94,19 +94,25 @@ export function tableItems(metrics: TableMetrics, setter: LineSetter, from: numb
     const r = rows[index]!;
     return r === (r >= from ? Math.max(placed.row, from) : placed.row);
   };
-  // Row heights as drawn: a spanning cell that needs more than its rows makes the last of them taller.
-  const heights = rows.map((r) => metrics.rowHeights[r]!);
-  rows.forEach((r, index) => {
-    for (const placed of new Set(metrics.grid[r])) {
-      if (!placed || placed.cell.rowSpan === 1 || !startsHere(placed, index)) continue;
+  // Cells of a row, each once, left to right.
+  const cellsOf = (index: number) => [...new Set(metrics.grid[rows[index]!])].filter((p): p is PlacedCell => p !== undefined);
+  // Height of `span` rows from `index` in `rowHeights`, less the first row's top rule.
+  const spanned = (rowHeights: readonly number[], index: number, span: number) => {
+    let height = -RULE_WIDTH;
+    for (let i = index; i < index + span; i++) height += rowHeights[i]!;
+    return height;
+  };
+  // Row heights as measured, and as drawn: a spanning cell that needs more than its rows makes the last of them taller.
+  const measured = rows.map((r) => metrics.rowHeights[r]!);
+  const heights = [...measured];
+  rows.forEach((_, index) => {
+    for (const placed of cellsOf(index)) {
+      if (placed.cell.rowSpan === 1 || !startsHere(placed, index)) continue;
       const span = spanHere(placed, index);
-      const spanned = heights.slice(index, index + span).reduce((a, b) => a + b, 0) - RULE_WIDTH;
-      const need = ownHeight(placed, metrics) - spanned;
+      const need = ownHeight(placed, metrics) - spanned(heights, index, span);
       if (need > 0) heights[index + span - 1]! += need;
     }
   });
-  // Cells of a row, each once, left to right.
-  const cellsOf = (index: number) => [...new Set(metrics.grid[rows[index]!])].filter((p): p is PlacedCell => p !== undefined);
   // The rule between piece rows `index - 1` and `index` (the table's top and bottom rules at 0 and rows.length), as
   // pdfmake cuts it: open where a cell spans across it, otherwise a piece per column, or per cell where the cell
   // above, failing that the cell below, spans columns.
@@ -136,9 +142,7 @@ export function tableItems(metrics: TableMetrics, setter: LineSetter, from: numb
       const indent = cell.indent * size;
       let offset: number;
       if (span > 1) {
-        let spanned = -RULE_WIDTH; // the first row's top rule
-        for (let i = index; i < index + span; i++) spanned += metrics.rowHeights[rows[i]!]!;
-        offset = Math.max(0, (spanned - ownHeight(placed, metrics)) / 2);
+        offset = Math.max(0, (spanned(measured, index, span) - ownHeight(placed, metrics)) / 2);
       } else {
         offset = (height - RULE_WIDTH - 2 * PADDING_Y - lines.length * pitch) / 2;
       }
@@ -151,8 +155,8 @@ export function tableItems(metrics: TableMetrics, setter: LineSetter, from: numb
       });
     }
     // Vertical rules: the table's sides, and wherever two cells meet.
+    const grid = metrics.grid[r]!;
     for (let c = 0; c <= columnCount; c++) {
-      const grid = metrics.grid[r]!;
       if (c > 0 && c < columnCount && grid[c - 1] === grid[c]) continue;
       items.push(rule(edges[c]! + RULE_WIDTH / 2, top, edges[c]! + RULE_WIDTH / 2, top + height + RULE_WIDTH, RULE_WIDTH));
     }
